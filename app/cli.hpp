@@ -1,0 +1,55 @@
+#pragma once
+// Shared pieces of the `diagdesk` command line: global options, the command
+// registry, and output helpers. Each sub-command lives in its own cmd_*.cpp.
+
+#include <diagdesk/workspace/workspace.hpp>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace diagdesk::cli {
+
+/// Options every sub-command accepts (before or after its name).
+struct Globals {
+  std::string data;                  ///< --data: bundled KB folder
+  std::vector<std::string> kb;       ///< --kb: extra layers
+  std::string data_dir;              ///< --data-dir: per-user state
+  std::string lang;                  ///< --lang fr|en
+  bool json = false;                 ///< --json where supported
+
+  workspace::Options options() const;
+  engine::Lang language() const;
+};
+
+/// Exit codes: 0 fine, 1 findings / failure of the task, 2 bad usage or input.
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_failed = 1;
+inline constexpr int exit_usage = 2;
+
+/// A sub-command: registers its options and returns the function to run.
+using Runner = std::function<int()>;
+using Registrar = Runner (*)(CLI::App& app, Globals& globals);
+
+/// Opens the workspace; prints load errors to stderr (not warnings) and
+/// returns nullopt when `strict` and any error was found.
+std::optional<workspace::Workspace> open_workspace(const Globals& g, bool strict = false);
+
+/// Prints a one-line error "diagdesk: message" and returns exit_usage.
+int fail(const std::string& message, int code = exit_usage);
+
+// Rendering a step for people and for scripts.
+void print_step(std::ostream& out, const engine::Session& s, engine::Lang lang);
+void print_explanation(std::ostream& out, const std::string& title, const std::vector<engine::ExplainLine>& lines);
+nlohmann::json step_json(const engine::Session& s);
+
+// Sub-commands (one file each).
+Runner add_trees(CLI::App& app, Globals& g);
+Runner add_lint(CLI::App& app, Globals& g);
+Runner add_diagnose(CLI::App& app, Globals& g);
+
+}  // namespace diagdesk::cli

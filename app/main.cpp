@@ -1,0 +1,70 @@
+// diagdesk: the command line. One sub-command per cmd_*.cpp file.
+#include "cli.hpp"
+
+#include <diagdesk/engine/i18n.hpp>
+
+#include <iostream>
+
+namespace diagdesk::cli {
+
+workspace::Options Globals::options() const {
+  workspace::Options o;
+  if (!data.empty()) o.bundled = data;
+  for (const auto& k : kb) o.layers.emplace_back(k);
+  if (!data_dir.empty()) o.data_dir = data_dir;
+  o.lang = language();
+  return o;
+}
+
+engine::Lang Globals::language() const {
+  if (auto l = engine::parse_lang(lang)) return *l;
+  return workspace::default_lang();
+}
+
+int fail(const std::string& message, int code) {
+  std::cerr << "diagdesk: " << message << '\n';
+  return code;
+}
+
+std::optional<workspace::Workspace> open_workspace(const Globals& g, bool strict) {
+  auto ws = workspace::Workspace::open(g.options());
+  std::size_t shown = 0;
+  for (const auto& d : ws.diagnostics()) {
+    if (d.severity != engine::Severity::error) continue;
+    if (++shown <= 20) std::cerr << engine::format(d) << '\n';
+  }
+  if (shown > 20) std::cerr << "diagdesk: ... and " << (shown - 20) << " more errors (run 'diagdesk lint')\n";
+  if (strict && shown > 0) return std::nullopt;
+  return ws;
+}
+
+}  // namespace diagdesk::cli
+
+int main(int argc, char** argv) {
+  using namespace diagdesk::cli;
+  CLI::App app{"Diagdesk: guided troubleshooting and knowledge base for IT help desks"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "diagdesk 0.1.0");
+  Globals g;
+  app.add_option("--data", g.data, "Bundled knowledge-base folder")->envname("DIAGDESK_DATA");
+  app.add_option("--kb", g.kb, "Extra knowledge-base folder (team or user layer); repeatable");
+  app.add_option("--data-dir", g.data_dir, "Per-user data folder (index, sessions)")->envname("DIAGDESK_HOME");
+  app.add_option("--lang", g.lang, "Language: fr or en")->check(CLI::IsMember({"fr", "en"}));
+  app.fallthrough();
+
+  std::vector<std::pair<CLI::App*, Runner>> commands;
+  for (Registrar add : {&add_trees, &add_lint, &add_diagnose}) {
+    const std::size_t before = app.get_subcommands({}).size();
+    Runner run = add(app, g);
+    commands.emplace_back(app.get_subcommands({}).at(before), std::move(run));
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? exit_ok : exit_usage;
+  }
+  for (auto& [sub, run] : commands) {
+    if (sub->parsed()) return run();
+  }
+  return exit_usage;
+}

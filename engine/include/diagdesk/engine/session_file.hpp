@@ -1,0 +1,47 @@
+#pragma once
+/// Saving and resuming sessions, and the intervention report.
+
+#include <diagdesk/engine/session.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace diagdesk::engine {
+
+/// Who and what the report is about, beyond the session itself.
+struct ReportInfo {
+  std::string operator_name;
+  std::string symptom;      ///< the user's words, if known
+  std::int64_t date = 0;    ///< Unix seconds; 0: now
+};
+
+/// Serialises a session (TOML, `format = "diagdesk-session"`).
+std::string session_to_toml(const Session& session, const ReportInfo& info = {});
+
+/// Writes a session to `path` atomically (temporary file, then rename).
+/// Returns an empty string or an error sentence.
+std::string save_session(const Session& session, const std::filesystem::path& path,
+                         const ReportInfo& info = {});
+
+/// Result of loading a saved session.
+struct LoadedSession {
+  std::optional<Session> session;
+  ReportInfo info;
+  std::string error;  ///< "file:line:column: message" when refused
+};
+
+/// Loads and replays a saved session. A corrupt, foreign, too new or stale
+/// file is refused with a clear message; the file is never modified.
+LoadedSession load_session(std::shared_ptr<const Knowledge> knowledge,
+                           const std::filesystem::path& path);
+LoadedSession parse_session(std::shared_ptr<const Knowledge> knowledge, std::string_view text,
+                            const std::string& source_name);
+
+/// The transcript as a Markdown intervention report (fiche d'intervention).
+std::string render_report(const Session& session, Lang lang, const ReportInfo& info = {});
+
+/// Writes `content` to `path` atomically. Returns "" or an error sentence.
+std::string write_file_atomic(const std::filesystem::path& path, std::string_view content);
+
+}  // namespace diagdesk::engine

@@ -1,0 +1,604 @@
+// Loading facts, trees and rules from TOML files into a Knowledge.
+//
+// [SECTION] Context and small readers
+// [SECTION] Facts
+// [SECTION] Nodes and trees
+// [SECTION] Rules
+// [SECTION] Files and folders
+#include <diagdesk/engine/knowledge.hpp>
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace diagdesk::engine {
+
+// [SECTION] Context and small readers -----------------------------------------
+
+namespace {
+
+struct Ctx {
+  std::string file;
+  std::vector<Diagnostic>& out;
+
+  SourcePos pos(const toml::node& n) const {
+    const auto& s = n.source();
+    return SourcePos{file, static_cast<int>(s.begin.line), static_cast<int>(s.begin.column)};
+  }
+  void report(Severity sev, const SourcePos& p, std::string code, std::string message) const {
+    out.push_back(Diagnostic{sev, std::move(code), p, std::move(message)});
+  }
+  void error(const toml::node& n, std::string code, std::string message) const {
+    report(Severity::error, pos(n), std::move(code), std::move(message));
+  }
+  void warning(const toml::node& n, std::string code, std::string message) const {
+    report(Severity::warning, pos(n), std::move(code), std::move(message));
+  }
+};
+
+/// Warns about keys an author probably mistyped.
+void check_keys(const Ctx& ctx, const toml::table& t, std::initializer_list<std::string_view> allowed,
+                std::string_view what) {
+  for (const auto& [key, value] : t) {
+    if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
+      ctx.warning(value, "key.unknown", "unknown key '" + std::string(key.str()) + "' in " + std::string(what));
+    }
+  }
+}
+
+std::string read_string(const Ctx& ctx, const toml::table& t, std::string_view key, bool required,
+                        std::string_view what) {
+  const toml::node* n = t.get(key);
+  if (!n) {
+    if (required) ctx.report(Severity::error, ctx.pos(t), "key.missing",
+                             std::string(what) + " has no '" + std::string(key) + "'");
+    return {};
+  }
+  if (auto s = n->value<std::string>()) return *s;
+  ctx.error(*n, "key.type", "'" + std::string(key) + "' must be a string");
+  return {};
+}
+
+/// Reads `{ fr = "...", en = "..." }`. A missing language is an error here
+/// because the loader knows the exact position.
+LText read_ltext(const Ctx& ctx, const toml::table& t, std::string_view key, bool required,
+                 std::string_view what) {
+  LText out;
+  const toml::node* n = t.get(key);
+  if (!n) {
+    if (required) ctx.report(Severity::error, ctx.pos(t), "key.missing",
+                             std::string(what) + " has no '" + std::string(key) + "'");
+    return out;
+  }
+  const toml::table* tt = n->as_table();
+  if (!tt) {
+    ctx.error(*n, "key.type", "'" + std::string(key) + "' must be a table { fr = \"...\", en = \"...\" }");
+    return out;
+  }
+  check_keys(ctx, *tt, {"fr", "en"}, std::string(key));
+  out.fr = (*tt)["fr"].value_or(std::string{});
+  out.en = (*tt)["en"].value_or(std::string{});
+  if (out.fr.empty()) ctx.error(*n, "i18n.missing", std::string(what) + ": '" + std::string(key) + "' has no French (fr) text");
+  if (out.en.empty()) ctx.error(*n, "i18n.missing", std::string(what) + ": '" + std::string(key) + "' has no English (en) text");
+  return out;
+}
+
+std::vector<std::string> read_strings(const Ctx& ctx, const toml::node* n, std::string_view key) {
+  std::vector<std::string> out;
+  if (!n) return out;
+  const toml::array* a = n->as_array();
+  if (!a) {
+    ctx.error(*n, "key.type", "'" + std::string(key) + "' must be an array of strings");
+    return out;
+  }
+  for (const auto& item : *a) {
+    if (auto s = item.value<std::string>()) {
+      out.push_back(*s);
+    } else {
+      ctx.error(item, "key.type", "'" + std::string(key) + "' must hold strings only");
+    }
+  }
+  return out;
+}
+
+/// A TOML scalar as the text of a fact value (strings, integers, booleans).
+std::optional<std::string> scalar_text(const toml::node& n) {
+  if (auto s = n.value<std::string>()) return *s;
+  if (auto b = n.value<bool>()) return *b ? std::string("true") : std::string("false");
+  if (auto i = n.value<std::int64_t>()) return std::to_string(*i);
+  return std::nullopt;
+}
+
+std::vector<std::pair<std::string, std::string>> read_fact_set(const Ctx& ctx, const toml::node* n,
+                                                               std::string_view key) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!n) return out;
+  const toml::table* t = n->as_table();
+  if (!t) {
+    ctx.error(*n, "key.type", "'" + std::string(key) + "' must be a table of fact = value");
+    return out;
+  }
+  for (const auto& [k, v] : *t) {
+    if (auto s = scalar_text(v)) {
+      out.emplace_back(std::string(k.str()), *s);
+    } else {
+      ctx.error(v, "key.type", "fact '" + std::string(k.str()) + "' must be a string, integer or boolean");
+    }
+  }
+  return out;
+}
+
+bool check_schema(const Ctx& ctx, const toml::table& root) {
+  const toml::node* v = root.get("schema_version");
+  if (!v) {
+    ctx.report(Severity::error, SourcePos{ctx.file, 1, 1}, "schema.missing", "no 'schema_version' (expected 1)");
+    return true;
+  }
+  auto n = v->value<std::int64_t>();
+  if (!n) {
+    ctx.error(*v, "schema.type", "'schema_version' must be an integer");
+    return false;
+  }
+  if (*n > schema_version) {
+    ctx.error(*v, "schema.too_new", "schema_version " + std::to_string(*n) +
+                                        " is newer than this Diagdesk understands (" + std::to_string(schema_version) +
+                                        "): update Diagdesk");
+    return false;
+  }
+  if (*n < 1) {
+    ctx.error(*v, "schema.invalid", "schema_version must be 1 or more");
+    return false;
+  }
+  return true;
+}
+
+// [SECTION] Facts ---------------------------------------------------------------
+
+void load_facts(const Ctx& ctx, const toml::table& facts, Knowledge& k,
+                std::map<std::string, SourcePos>& declared_at) {
+  for (const auto& [key, value] : facts) {
+    const toml::table* t = value.as_table();
+    if (!t) {
+      ctx.error(value, "key.type", "fact '" + std::string(key.str()) + "' must be a table");
+      continue;
+    }
+    check_keys(ctx, *t, {"type", "values", "label"}, "fact '" + std::string(key.str()) + "'");
+    FactDecl decl;
+    decl.key = std::string(key.str());
+    decl.pos = ctx.pos(value);
+    const std::string type = read_string(ctx, *t, "type", true, "fact '" + decl.key + "'");
+    if (auto ft = parse_fact_type(type)) {
+      decl.type = *ft;
+    } else if (!type.empty()) {
+      ctx.error(*t->get("type"), "fact.type", "unknown fact type '" + type + "' (enum, bool, int, text, ipv4)");
+    }
+    decl.values = read_strings(ctx, t->get("values"), "values");
+    if (decl.type == FactType::enum_ && decl.values.empty()) {
+      ctx.error(value, "fact.values", "enum fact '" + decl.key + "' has no 'values'");
+    }
+    decl.label = read_ltext(ctx, *t, "label", true, "fact '" + decl.key + "'");
+    if (auto it = declared_at.find(decl.key); it != declared_at.end()) {
+      ctx.error(value, "id.duplicate", "fact '" + decl.key + "' is already declared at " + it->second.file + ":" +
+                                           std::to_string(it->second.line));
+      continue;
+    }
+    declared_at[decl.key] = decl.pos;
+    k.facts_mut().add(std::move(decl));
+  }
+}
+
+// [SECTION] Nodes and trees ------------------------------------------------------
+
+WarningKind parse_warning_kind(const Ctx& ctx, const toml::node* n) {
+  if (!n) return WarningKind::other;
+  const std::string s = n->value_or(std::string{});
+  for (WarningKind w : {WarningKind::electrical, WarningKind::esd, WarningKind::data_loss, WarningKind::security,
+                        WarningKind::other}) {
+    if (warning_kind_name(w) == s) return w;
+  }
+  ctx.error(*n, "warning.kind", "unknown warning kind '" + s + "' (electrical, esd, data_loss, security, other)");
+  return WarningKind::other;
+}
+
+Node load_node(const Ctx& ctx, const toml::table& t, const std::string& tree_id) {
+  check_keys(ctx, t,
+             {"id", "kind", "text", "why", "fact", "input", "next", "dont_know", "find_out", "choices", "commands",
+              "warnings", "articles", "diagnosis", "remedy", "outcome", "tree", "node"},
+             "a node");
+  Node n;
+  n.pos = ctx.pos(t);
+  n.id = read_string(ctx, t, "id", true, "a node of tree '" + tree_id + "'");
+  const std::string what = "node '" + n.id + "'";
+  const std::string kind = read_string(ctx, t, "kind", true, what);
+  if (kind == "question") n.kind = NodeKind::question;
+  else if (kind == "action") n.kind = NodeKind::action;
+  else if (kind == "conclusion") n.kind = NodeKind::conclusion;
+  else if (kind == "jump") n.kind = NodeKind::jump;
+  else if (!kind.empty()) ctx.error(*t.get("kind"), "node.kind", what + ": unknown kind '" + kind + "' (question, action, conclusion, jump)");
+
+  n.articles = read_strings(ctx, t.get("articles"), "articles");
+  if (const toml::node* w = t.get("warnings")) {
+    if (const toml::array* arr = w->as_array()) {
+      for (const auto& item : *arr) {
+        const toml::table* wt = item.as_table();
+        if (!wt) {
+          ctx.error(item, "key.type", what + ": each warning must be a table { kind, text }");
+          continue;
+        }
+        check_keys(ctx, *wt, {"kind", "text"}, "a warning");
+        n.warnings.push_back(Warning{parse_warning_kind(ctx, wt->get("kind")), read_ltext(ctx, *wt, "text", true, what + " warning")});
+      }
+    } else {
+      ctx.error(*w, "key.type", what + ": 'warnings' must be an array");
+    }
+  }
+
+  switch (n.kind) {
+    case NodeKind::question:
+    case NodeKind::action: {
+      n.text = read_ltext(ctx, t, "text", true, what);
+      n.why = read_ltext(ctx, t, "why", false, what);
+      n.find_out = read_ltext(ctx, t, "find_out", false, what);
+      n.fact = read_string(ctx, t, "fact", false, what);
+      n.input = read_string(ctx, t, "input", false, what);
+      n.next = read_string(ctx, t, "next", false, what);
+      n.dont_know = read_string(ctx, t, "dont_know", false, what);
+      if (const toml::node* cmds = t.get("commands")) {
+        if (const toml::array* arr = cmds->as_array()) {
+          for (const auto& item : *arr) {
+            const toml::table* ct = item.as_table();
+            if (!ct) {
+              ctx.error(item, "key.type", what + ": each command must be a table { os, cmd }");
+              continue;
+            }
+            check_keys(ctx, *ct, {"os", "cmd"}, "a command");
+            n.commands.push_back(Command{read_string(ctx, *ct, "os", true, "a command"), read_string(ctx, *ct, "cmd", true, "a command")});
+          }
+        } else {
+          ctx.error(*cmds, "key.type", what + ": 'commands' must be an array");
+        }
+      }
+      if (const toml::node* ch = t.get("choices")) {
+        if (const toml::array* arr = ch->as_array()) {
+          for (const auto& item : *arr) {
+            const toml::table* ct = item.as_table();
+            if (!ct) {
+              ctx.error(item, "key.type", what + ": each choice must be a table");
+              continue;
+            }
+            check_keys(ctx, *ct, {"id", "label", "set", "next"}, "a choice");
+            Choice c;
+            c.pos = ctx.pos(item);
+            c.id = read_string(ctx, *ct, "id", true, what + " choice");
+            c.label = read_ltext(ctx, *ct, "label", true, what + " choice '" + c.id + "'");
+            c.set = read_fact_set(ctx, ct->get("set"), "set");
+            c.next = read_string(ctx, *ct, "next", false, what + " choice '" + c.id + "'");
+            n.choices.push_back(std::move(c));
+          }
+        } else {
+          ctx.error(*ch, "key.type", what + ": 'choices' must be an array of tables ([[nodes.choices]])");
+        }
+      }
+      break;
+    }
+    case NodeKind::conclusion: {
+      n.diagnosis = read_ltext(ctx, t, "diagnosis", true, what);
+      if (const toml::node* r = t.get("remedy")) {
+        if (const toml::array* arr = r->as_array()) {
+          for (const auto& item : *arr) {
+            const toml::table* rt = item.as_table();
+            if (!rt) {
+              ctx.error(item, "key.type", what + ": each remedy step must be { fr = \"...\", en = \"...\" }");
+              continue;
+            }
+            LText step{(*rt)["fr"].value_or(std::string{}), (*rt)["en"].value_or(std::string{})};
+            if (step.fr.empty()) ctx.error(item, "i18n.missing", what + ": a remedy step has no French (fr) text");
+            if (step.en.empty()) ctx.error(item, "i18n.missing", what + ": a remedy step has no English (en) text");
+            n.remedy.push_back(std::move(step));
+          }
+        } else {
+          ctx.error(*r, "key.type", what + ": 'remedy' must be an array of steps");
+        }
+      }
+      const std::string outcome = read_string(ctx, t, "outcome", true, what);
+      if (auto o = parse_outcome(outcome)) {
+        n.outcome = *o;
+      } else if (!outcome.empty()) {
+        ctx.error(*t.get("outcome"), "node.outcome",
+                  what + ": unknown outcome '" + outcome + "' (resolved, escalate_l2, hardware_return, refer_vendor)");
+      }
+      break;
+    }
+    case NodeKind::jump:
+      n.jump_tree = read_string(ctx, t, "tree", true, what);
+      n.jump_node = read_string(ctx, t, "node", false, what);
+      break;
+  }
+  return n;
+}
+
+std::vector<Rule> load_rules(const Ctx& ctx, const toml::array& rules);
+
+void load_tree(const Ctx& ctx, const toml::table& root, Knowledge& k) {
+  check_keys(ctx, root,
+             {"schema_version", "id", "domain", "competency", "start", "title", "symptoms", "tags", "nodes", "rules"},
+             "a tree");
+  Tree tree;
+  tree.pos = SourcePos{ctx.file, 1, 1};
+  tree.id = read_string(ctx, root, "id", true, "the tree");
+  tree.domain = read_string(ctx, root, "domain", true, "tree '" + tree.id + "'");
+  const auto& domains = known_domains();
+  if (!tree.domain.empty() && std::find(domains.begin(), domains.end(), tree.domain) == domains.end()) {
+    ctx.error(*root.get("domain"), "tree.domain",
+              "unknown domain '" + tree.domain + "' (hardware, os, network, directory, office, security, service)");
+  }
+  if (const toml::node* c = root.get("competency")) {
+    auto v = c->value<std::int64_t>();
+    if (!v || *v < 1 || *v > 11) ctx.error(*c, "tree.competency", "'competency' must be an integer from 1 to 11");
+    else tree.competency = static_cast<int>(*v);
+  } else {
+    ctx.report(Severity::error, tree.pos, "key.missing", "tree '" + tree.id + "' has no 'competency'");
+  }
+  tree.start = read_string(ctx, root, "start", true, "tree '" + tree.id + "'");
+  tree.title = read_ltext(ctx, root, "title", true, "tree '" + tree.id + "'");
+  if (const toml::node* s = root.get("symptoms")) {
+    if (const toml::table* st = s->as_table()) {
+      check_keys(ctx, *st, {"fr", "en"}, "symptoms");
+      tree.symptoms_fr = read_strings(ctx, st->get("fr"), "symptoms.fr");
+      tree.symptoms_en = read_strings(ctx, st->get("en"), "symptoms.en");
+    } else {
+      ctx.error(*s, "key.type", "'symptoms' must be a table { fr = [...], en = [...] }");
+    }
+  }
+  if (tree.symptoms_fr.empty()) ctx.report(Severity::error, tree.pos, "i18n.missing", "tree '" + tree.id + "' has no French symptom phrases (symptoms.fr)");
+  if (tree.symptoms_en.empty()) ctx.report(Severity::error, tree.pos, "i18n.missing", "tree '" + tree.id + "' has no English symptom phrases (symptoms.en)");
+  tree.tags = read_strings(ctx, root.get("tags"), "tags");
+
+  const toml::array* nodes = root["nodes"].as_array();
+  for (const auto& item : *nodes) {
+    const toml::table* nt = item.as_table();
+    if (!nt) {
+      ctx.error(item, "key.type", "each node must be a table ([[nodes]])");
+      continue;
+    }
+    Node n = load_node(ctx, *nt, tree.id);
+    if (n.id.empty()) continue;
+    if (tree.node_index.count(n.id)) {
+      const Node& first = tree.nodes[tree.node_index[n.id]];
+      ctx.report(Severity::error, n.pos, "id.duplicate",
+                 "node id '" + n.id + "' is used twice in tree '" + tree.id + "' (first at line " +
+                     std::to_string(first.pos.line) + ")");
+      continue;
+    }
+    tree.node_index[n.id] = tree.nodes.size();
+    tree.nodes.push_back(std::move(n));
+  }
+  if (const toml::node* r = root.get("rules")) {
+    if (const toml::array* arr = r->as_array()) {
+      for (auto& rule : load_rules(ctx, *arr)) k.add_rule(std::move(rule));
+    }
+  }
+  if (tree.id.empty()) return;
+  if (const Tree* existing = k.find_tree(tree.id)) {
+    ctx.report(Severity::error, tree.pos, "id.duplicate",
+               "tree id '" + tree.id + "' is already defined in " + existing->pos.file);
+    return;
+  }
+  k.add_tree(std::move(tree));
+}
+
+// [SECTION] Rules -------------------------------------------------------------
+
+std::vector<Rule> load_rules(const Ctx& ctx, const toml::array& rules) {
+  std::vector<Rule> out;
+  for (const auto& item : rules) {
+    const toml::table* t = item.as_table();
+    if (!t) {
+      ctx.error(item, "key.type", "each rule must be a table ([[rules]])");
+      continue;
+    }
+    check_keys(ctx, *t, {"id", "salience", "when", "assert", "recommend", "warn", "conclude", "explain"}, "a rule");
+    Rule r;
+    r.pos = ctx.pos(item);
+    r.id = read_string(ctx, *t, "id", true, "a rule");
+    const std::string what = "rule '" + r.id + "'";
+    if (const toml::node* s = t->get("salience")) {
+      if (auto v = s->value<std::int64_t>()) r.salience = static_cast<int>(*v);
+      else ctx.error(*s, "key.type", what + ": 'salience' must be an integer");
+    }
+    const toml::array* when = (*t)["when"].as_array();
+    if (!when || when->empty()) {
+      ctx.error(item, "rule.when", what + " has no conditions ('when' must be a non-empty array)");
+    } else {
+      for (const auto& c : *when) {
+        const toml::table* ct = c.as_table();
+        if (!ct) {
+          ctx.error(c, "key.type", what + ": each condition must be { fact, op, value }");
+          continue;
+        }
+        check_keys(ctx, *ct, {"fact", "op", "value"}, "a condition");
+        Condition cond;
+        cond.pos = ctx.pos(c);
+        cond.fact = read_string(ctx, *ct, "fact", true, what + " condition");
+        const std::string op = ct->contains("op") ? read_string(ctx, *ct, "op", false, what) : std::string("eq");
+        if (auto o = parse_op(op)) cond.op = *o;
+        else ctx.error(c, "rule.op", what + ": unknown operator '" + op + "' (eq, ne, in, in_cidr, lt, le, gt, ge, known, unknown)");
+        if (const toml::node* v = ct->get("value")) {
+          if (const toml::array* arr = v->as_array()) {
+            for (const auto& x : *arr) {
+              if (auto s = scalar_text(x)) cond.values.push_back(*s);
+            }
+          } else if (auto s = scalar_text(*v)) {
+            cond.values.push_back(*s);
+          }
+        }
+        if (cond.values.empty() && cond.op != Op::known && cond.op != Op::unknown) {
+          ctx.error(c, "rule.value", what + ": condition on '" + cond.fact + "' has no 'value'");
+        }
+        if (cond.op == Op::in_cidr && !cond.values.empty() && !parse_cidr(cond.values[0])) {
+          ctx.error(c, "rule.value", what + ": '" + cond.values[0] + "' is not a CIDR block such as 169.254.0.0/16");
+        }
+        r.when.push_back(std::move(cond));
+      }
+    }
+    r.assert_facts = read_fact_set(ctx, t->get("assert"), "assert");
+    r.recommend = read_string(ctx, *t, "recommend", false, what);
+    r.warn = read_ltext(ctx, *t, "warn", false, what);
+    r.conclude = read_string(ctx, *t, "conclude", false, what);
+    r.explain = read_ltext(ctx, *t, "explain", false, what);
+    if (r.assert_facts.empty() && r.recommend.empty() && r.warn.empty() && r.conclude.empty()) {
+      ctx.error(item, "rule.action", what + " does nothing (give assert, recommend, warn or conclude)");
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+// [SECTION] Files and folders -----------------------------------------------------
+
+void load_file(const fs::path& path, Knowledge& k, std::vector<Diagnostic>& out,
+               std::map<std::string, SourcePos>& facts_at, std::set<std::string>& rule_ids) {
+  Ctx ctx{path.string(), out};
+  toml::table root;
+  try {
+    root = toml::parse_file(path.string());
+  } catch (const toml::parse_error& e) {
+    ctx.report(Severity::error,
+               SourcePos{ctx.file, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)},
+               "toml.syntax", std::string(e.description()));
+    return;
+  }
+  if (!check_schema(ctx, root)) return;
+  const bool has_nodes = root.contains("nodes");
+  if (const toml::node* f = root.get("facts")) {
+    if (const toml::table* ft = f->as_table()) load_facts(ctx, *ft, k, facts_at);
+    else ctx.error(*f, "key.type", "'facts' must be a table of [facts.<key>] tables");
+  }
+  if (has_nodes) {
+    if (!root["nodes"].as_array()) {
+      ctx.error(*root.get("nodes"), "key.type", "'nodes' must be an array of tables ([[nodes]])");
+      return;
+    }
+    load_tree(ctx, root, k);
+  } else if (const toml::node* r = root.get("rules")) {
+    check_keys(ctx, root, {"schema_version", "rules", "facts"}, "a rules file");
+    if (const toml::array* arr = r->as_array()) {
+      for (auto& rule : load_rules(ctx, *arr)) k.add_rule(std::move(rule));
+    } else {
+      ctx.error(*r, "key.type", "'rules' must be an array of tables ([[rules]])");
+    }
+  } else if (!root.contains("facts")) {
+    ctx.report(Severity::error, SourcePos{ctx.file, 1, 1}, "file.kind",
+               "not a Diagdesk facts, tree or rules file (no [facts.*], [[nodes]] or [[rules]])");
+  }
+  // Rule ids are global: report duplicates against earlier files too.
+  for (const Rule& r : k.rules()) {
+    if (r.pos.file != ctx.file) continue;
+    if (!rule_ids.insert(r.id).second && !r.id.empty()) {
+      ctx.report(Severity::error, r.pos, "id.duplicate", "rule id '" + r.id + "' is defined twice");
+    }
+  }
+}
+
+std::vector<fs::path> toml_files(const fs::path& dir, bool recursive) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return files;
+  if (recursive) {
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_regular_file() && it->path().extension() == ".toml") files.push_back(it->path());
+    }
+  } else {
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      if (it->is_regular_file() && it->path().extension() == ".toml") files.push_back(it->path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+// [SECTION] Knowledge ---------------------------------------------------------------
+
+const Tree* Knowledge::find_tree(std::string_view id) const {
+  auto it = m_tree_index.find(id);
+  return it == m_tree_index.end() ? nullptr : &m_trees[it->second];
+}
+
+const Node* Knowledge::find_node(std::string_view ref, std::string_view current_tree) const {
+  const auto colon = ref.find(':');
+  const Tree* t = find_tree(colon == std::string_view::npos ? current_tree : ref.substr(0, colon));
+  if (!t) return nullptr;
+  return t->find(colon == std::string_view::npos ? ref : ref.substr(colon + 1));
+}
+
+void Knowledge::add_tree(Tree tree) {
+  m_tree_index[tree.id] = m_trees.size();
+  m_trees.push_back(std::move(tree));
+}
+
+void Knowledge::add_rule(Rule rule) { m_rules.push_back(std::move(rule)); }
+
+void Knowledge::finish() {
+  // Canonical values (yes -> true, Windows11 -> windows11) so that the
+  // session compares plain strings; invalid ones stay as written for the linter.
+  auto canon = [&](const std::string& key, std::string& value) {
+    if (auto v = m_facts.normalise(key, value)) value = *v;
+  };
+  for (Tree& t : m_trees) {
+    for (Node& n : t.nodes) {
+      for (Choice& c : n.choices) {
+        for (auto& [key, value] : c.set) canon(key, value);
+      }
+    }
+  }
+  for (Rule& r : m_rules) {
+    for (auto& [key, value] : r.assert_facts) canon(key, value);
+    for (Condition& c : r.when) {
+      if (c.op == Op::eq || c.op == Op::ne || c.op == Op::in) {
+        for (auto& v : c.values) canon(c.fact, v);
+      }
+    }
+  }
+  std::stable_sort(m_rules.begin(), m_rules.end(),
+                   [](const Rule& a, const Rule& b) { return a.salience > b.salience; });
+  m_tree_index.clear();
+  for (std::size_t i = 0; i < m_trees.size(); ++i) m_tree_index[m_trees[i].id] = i;
+}
+
+LoadResult load_knowledge(const std::vector<fs::path>& paths) {
+  LoadResult result;
+  result.knowledge = std::make_shared<Knowledge>();
+  std::map<std::string, SourcePos> facts_at;
+  std::set<std::string> rule_ids;
+  std::set<fs::path> seen;
+  auto load = [&](const fs::path& p) {
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(p, ec);
+    if (!seen.insert(ec ? p : canonical).second) return;
+    load_file(p, *result.knowledge, result.diagnostics, facts_at, rule_ids);
+  };
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      for (const auto& f : toml_files(path / "facts", false)) load(f);
+      for (const auto& f : toml_files(path / "trees", true)) load(f);
+      for (const auto& f : toml_files(path / "rules", false)) load(f);
+    } else if (fs::is_regular_file(path, ec)) {
+      load(path);
+    } else {
+      result.diagnostics.push_back(Diagnostic{Severity::error, "file.missing", SourcePos{path.string(), 0, 0},
+                                              "no such file or folder"});
+    }
+  }
+  result.knowledge->finish();
+  return result;
+}
+
+}  // namespace diagdesk::engine

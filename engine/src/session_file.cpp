@@ -1,0 +1,264 @@
+// Saved sessions (TOML) and the Markdown intervention report.
+#include <diagdesk/engine/i18n.hpp>
+#include <diagdesk/engine/session_file.hpp>
+
+#include <toml++/toml.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace diagdesk::engine {
+
+namespace {
+
+constexpr std::string_view session_format = "diagdesk-session";
+
+std::int64_t now_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::string format_time(std::int64_t t, const char* fmt = "%Y-%m-%d %H:%M") {
+  if (t == 0) t = now_seconds();
+  std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  localtime_r(&tt, &tm);
+  char buf[64];
+  std::strftime(buf, sizeof buf, fmt, &tm);
+  return buf;
+}
+
+}  // namespace
+
+std::string write_file_atomic(const fs::path& path, std::string_view content) {
+  std::error_code ec;
+  const fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  fs::create_directories(dir, ec);
+  const fs::path tmp = dir / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()));
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return "cannot write " + tmp.string() + ": " + std::strerror(errno);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.flush();
+    if (!out) {
+      fs::remove(tmp, ec);
+      return "cannot write " + tmp.string() + ": disk full or I/O error";
+    }
+  }
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    return "cannot replace " + path.string() + ": " + ec.message();
+  }
+  return {};
+}
+
+// [Saving] ------------------------------------------------------------------------
+
+std::string session_to_toml(const Session& s, const ReportInfo& info) {
+  toml::table root;
+  root.insert("format", std::string(session_format));
+  root.insert("schema_version", schema_version);
+  root.insert("tree", s.start_tree());
+  root.insert("lang", std::string(lang_code(s.lang())));
+  root.insert("operator", info.operator_name);
+  root.insert("symptom", info.symptom);
+  root.insert("started", info.date ? info.date : now_seconds());
+  toml::table facts;
+  for (const auto& [k, v] : s.start_facts()) facts.insert(k, v);
+  root.insert("facts", std::move(facts));
+  toml::array answers;
+  for (const Answer& a : s.answers()) {
+    toml::table t;
+    t.insert("tree", a.tree);
+    t.insert("node", a.node);
+    if (!a.choice.empty()) t.insert("choice", a.choice);
+    if (!a.value.empty()) t.insert("value", a.value);
+    if (a.dont_know) t.insert("dont_know", true);
+    t.insert("time", a.time);
+    answers.push_back(std::move(t));
+  }
+  root.insert("answers", std::move(answers));
+  toml::array notes;
+  for (const Note& n : s.notes()) {
+    notes.push_back(toml::table{{"tree", n.tree}, {"node", n.node}, {"text", n.text}, {"time", n.time}});
+  }
+  root.insert("notes", std::move(notes));
+  std::ostringstream out;
+  out << root << '\n';
+  return out.str();
+}
+
+std::string save_session(const Session& session, const fs::path& path, const ReportInfo& info) {
+  return write_file_atomic(path, session_to_toml(session, info));
+}
+
+// [Loading] -----------------------------------------------------------------------
+
+LoadedSession parse_session(std::shared_ptr<const Knowledge> knowledge, std::string_view text,
+                            const std::string& source_name) {
+  LoadedSession out;
+  auto fail = [&](int line, int column, const std::string& message) {
+    out.error = source_name + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;
+    return out;
+  };
+  toml::table root;
+  try {
+    root = toml::parse(text, std::string_view{source_name});
+  } catch (const toml::parse_error& e) {
+    return fail(static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column),
+                "not a readable session file (" + std::string(e.description()) + ")");
+  }
+  if (root["format"].value_or(std::string{}) != session_format) {
+    return fail(1, 1, "not a Diagdesk session file (no format = \"diagdesk-session\")");
+  }
+  const auto version = root["schema_version"].value_or(std::int64_t{0});
+  if (version > schema_version) {
+    return fail(1, 1, "session file is from a newer Diagdesk (schema_version " + std::to_string(version) + ")");
+  }
+  if (version < 1) return fail(1, 1, "session file has no valid schema_version");
+  const std::string tree = root["tree"].value_or(std::string{});
+  if (!knowledge->find_tree(tree)) return fail(1, 1, "the session is for tree '" + tree + "', which is not loaded");
+  const Lang lang = parse_lang(root["lang"].value_or(std::string{"en"})).value_or(Lang::en);
+  out.info.operator_name = root["operator"].value_or(std::string{});
+  out.info.symptom = root["symptom"].value_or(std::string{});
+  out.info.date = root["started"].value_or(std::int64_t{0});
+
+  std::vector<std::pair<std::string, std::string>> facts;
+  if (const toml::table* ft = root["facts"].as_table()) {
+    for (const auto& [k, v] : *ft) {
+      std::string why;
+      auto value = knowledge->facts().normalise(k.str(), v.value_or(std::string{}), &why);
+      if (!value) {
+        return fail(static_cast<int>(v.source().begin.line), static_cast<int>(v.source().begin.column), why);
+      }
+      facts.emplace_back(std::string(k.str()), *value);
+    }
+  }
+  std::vector<Answer> answers;
+  if (const toml::array* arr = root["answers"].as_array()) {
+    for (const auto& item : *arr) {
+      const toml::table* t = item.as_table();
+      if (!t) return fail(static_cast<int>(item.source().begin.line), static_cast<int>(item.source().begin.column), "an answer must be a table");
+      answers.push_back(Answer{(*t)["tree"].value_or(std::string{}), (*t)["node"].value_or(std::string{}),
+                               (*t)["choice"].value_or(std::string{}), (*t)["value"].value_or(std::string{}),
+                               (*t)["dont_know"].value_or(false), (*t)["time"].value_or(std::int64_t{0})});
+    }
+  }
+  std::vector<Note> notes;
+  if (const toml::array* arr = root["notes"].as_array()) {
+    for (const auto& item : *arr) {
+      if (const toml::table* t = item.as_table()) {
+        notes.push_back(Note{(*t)["tree"].value_or(std::string{}), (*t)["node"].value_or(std::string{}),
+                             (*t)["text"].value_or(std::string{}), (*t)["time"].value_or(std::int64_t{0})});
+      }
+    }
+  }
+  std::string why;
+  out.session = Session::replay(std::move(knowledge), tree, std::move(facts), std::move(answers), std::move(notes), lang, &why);
+  if (!out.session) return fail(1, 1, "the session no longer fits tree '" + tree + "': " + why);
+  return out;
+}
+
+LoadedSession load_session(std::shared_ptr<const Knowledge> knowledge, const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    LoadedSession out;
+    out.error = path.string() + ": cannot open the session file";
+    return out;
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return parse_session(std::move(knowledge), buf.str(), path.string());
+}
+
+// [Report] ------------------------------------------------------------------------
+
+std::string render_report(const Session& s, Lang lang, const ReportInfo& info) {
+  const Knowledge& k = s.knowledge();
+  const Tree* tree = k.find_tree(s.start_tree());
+  std::ostringstream md;
+  md << "# " << tr("report.title", lang) << "\n\n";
+  md << "- **" << tr("report.date", lang) << "**: " << format_time(info.date) << "\n";
+  if (!info.operator_name.empty()) md << "- **" << tr("report.operator", lang) << "**: " << info.operator_name << "\n";
+  md << "- **" << tr("report.script", lang) << "**: " << (tree ? tree->title.get(lang) : s.start_tree()) << " (`"
+     << s.start_tree() << "`)\n";
+  if (!info.symptom.empty()) md << "- **" << tr("report.symptom", lang) << "**: " << info.symptom << "\n";
+
+  md << "\n## " << tr("report.equipment", lang) << "\n\n";
+  if (s.facts().empty()) md << "- " << tr("report.none", lang) << "\n";
+  for (const auto& [key, value] : s.facts()) {
+    const FactDecl* decl = k.facts().find(key);
+    md << "- " << (decl ? decl->label.get(lang) : key) << ": " << value.value << "\n";
+  }
+
+  md << "\n## " << tr("report.steps", lang) << "\n\n";
+  std::vector<std::string> tests;
+  int n = 0;
+  for (const PathEntry& e : s.path()) {
+    const Node* node = k.find_node(e.node, e.tree);
+    if (!node) continue;
+    const std::string label = e.choice.empty() ? e.value : (node->find_choice(e.choice) ? node->find_choice(e.choice)->label.get(lang) : e.choice);
+    switch (e.kind) {
+      case PathEntry::Kind::asked:
+      case PathEntry::Kind::dont_know:
+        md << ++n << ". " << node->text.get(lang) << "  \n   " << tr("report.answer", lang) << ": "
+           << (e.kind == PathEntry::Kind::dont_know ? tr("answer.dont_know", lang) : label);
+        if (e.time) md << " (" << format_time(e.time, "%H:%M:%S") << ")";
+        md << "\n";
+        if (node->kind == NodeKind::action) {
+          std::string cmds;
+          for (const auto& c : node->commands) cmds += (cmds.empty() ? "" : ", ") + ("`" + c.cmd + "`");
+          tests.push_back(node->text.get(lang) + (cmds.empty() ? "" : " (" + cmds + ")") + ": " +
+                          (e.kind == PathEntry::Kind::dont_know ? tr("answer.dont_know", lang) : label));
+        }
+        break;
+      case PathEntry::Kind::skipped:
+        md << ++n << ". " << node->text.get(lang) << "  \n   " << tr("report.answer", lang) << ": " << label << " ("
+           << tr("report.skipped", lang) << ")\n";
+        break;
+      case PathEntry::Kind::jumped: {
+        const Tree* target = k.find_tree(node->jump_tree);
+        md << "- " << tr("report.jump", lang) << " " << (target ? target->title.get(lang) : node->jump_tree) << "\n";
+        break;
+      }
+      case PathEntry::Kind::rule:
+        md << "- " << tr("report.rule", lang) << ": `" << e.rule << "`\n";
+        break;
+      case PathEntry::Kind::concluded:
+        break;
+    }
+  }
+  md << "\n## " << tr("report.tests", lang) << "\n\n";
+  if (tests.empty()) md << "- " << tr("report.none", lang) << "\n";
+  for (const auto& t : tests) md << "- " << t << "\n";
+
+  md << "\n## " << tr("report.conclusion", lang) << "\n\n";
+  const Node* end = k.find_node(s.step().node, s.step().tree);
+  if (s.concluded() && end) {
+    md << "- **" << tr("report.diagnosis", lang) << "**: " << end->diagnosis.get(lang) << "\n";
+    md << "- **" << tr("report.outcome", lang) << "**: " << tr("outcome." + std::string(outcome_name(end->outcome)), lang) << "\n\n";
+    md << "### " << tr("report.remedy", lang) << "\n\n";
+    int i = 0;
+    for (const auto& r : end->remedy) md << ++i << ". " << r.get(lang) << "\n";
+    if (!end->articles.empty()) {
+      md << "\n### " << tr("report.articles", lang) << "\n\n";
+      for (const auto& a : end->articles) md << "- `" << a << "`\n";
+    }
+  } else {
+    md << tr("report.in_progress", lang) << "\n";
+  }
+  md << "\n## " << tr("report.notes", lang) << "\n\n";
+  if (s.notes().empty()) md << "- " << tr("report.none", lang) << "\n";
+  for (const Note& note : s.notes()) {
+    md << "- " << (note.time ? format_time(note.time, "%H:%M:%S") + " " : std::string()) << "(" << note.node << ") " << note.text << "\n";
+  }
+  return md.str();
+}
+
+}  // namespace diagdesk::engine
