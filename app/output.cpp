@@ -10,6 +10,11 @@ namespace diagdesk::cli {
 using engine::Lang;
 using engine::tr;
 
+namespace {
+/// ": " in English, " : " in French typography.
+std::string colon(Lang lang) { return tr("punct.colon", lang); }
+}  // namespace
+
 void print_explanation(std::ostream& out, const std::string& title, const std::vector<engine::ExplainLine>& lines) {
   out << "\n" << title << "\n";
   for (const auto& l : lines) out << "  - " << l.text << '\n';
@@ -25,18 +30,18 @@ void print_step(std::ostream& out, const engine::Session& s, Lang lang) {
     if (path[i].kind != engine::PathEntry::Kind::skipped) continue;
     const engine::Node* n = k.find_node(path[i].node, path[i].tree);
     auto f = s.facts().find(path[i].fact);
-    out << "  (" << tr("cli.skipped", lang) << ": " << (n ? n->text.get(lang) : path[i].node) << " -> " << path[i].fact
+    out << "  (" << tr("cli.skipped", lang) << colon(lang) << (n ? n->text.get(lang) : path[i].node) << " -> " << path[i].fact
         << " = " << (f != s.facts().end() ? f->second.value : std::string("?")) << ")\n";
   }
   for (const auto& w : step.warnings) {
     out << "\n  !!! " << tr("cli.warning", lang) << " (" << tr("warning." + std::string(engine::warning_kind_name(w.kind)), lang)
-        << "): " << w.text.get(lang) << "\n";
+        << ")" << colon(lang) << w.text.get(lang) << "\n";
   }
-  for (const auto& w : step.rule_warnings) out << "  !!! " << tr("cli.warning", lang) << ": " << w << "\n";
+  for (const auto& w : step.rule_warnings) out << "  !!! " << tr("cli.warning", lang) << colon(lang) << w << "\n";
   for (const auto& r : step.recommendations) {
     if (r == step.tree) continue;
     const engine::Tree* t = k.find_tree(r);
-    out << "  -> " << tr("cli.recommend", lang) << ": " << (t ? t->title.get(lang) : r) << " (" << r << ")\n";
+    out << "  -> " << tr("cli.recommend", lang) << colon(lang) << (t ? t->title.get(lang) : r) << " (" << r << ")\n";
   }
   switch (step.kind) {
     case engine::StepKind::error:
@@ -44,26 +49,26 @@ void print_step(std::ostream& out, const engine::Session& s, Lang lang) {
       return;
     case engine::StepKind::conclusion: {
       out << "\n== " << tr("report.conclusion", lang) << " ==\n" << step.diagnosis << "\n";
-      out << tr("report.outcome", lang) << ": " << tr("outcome." + std::string(engine::outcome_name(*step.outcome)), lang) << "\n";
-      out << tr("cli.remedy", lang) << ":\n";
+      out << tr("report.outcome", lang) << colon(lang) << tr("outcome." + std::string(engine::outcome_name(*step.outcome)), lang) << "\n";
+      out << tr("cli.remedy", lang) << colon(lang) << "\n";
       for (std::size_t i = 0; i < step.remedy.size(); ++i) out << "  " << (i + 1) << ". " << step.remedy[i] << "\n";
       break;
     }
     default: {
       out << "\n[" << step.tree << ":" << step.node << "] " << step.text << "\n";
       if (!step.commands.empty()) {
-        out << "  " << tr("cli.commands", lang) << ":\n";
+        out << "  " << tr("cli.commands", lang) << colon(lang) << "\n";
         for (const auto& c : step.commands) out << "    " << c.os << ": " << c.cmd << "\n";
       }
       for (std::size_t i = 0; i < step.choices.size(); ++i) {
         out << "  " << (i + 1) << ") " << step.choices[i].label << "\n";
       }
-      if (!step.find_out.empty()) out << "  " << tr("cli.find_out", lang) << ": " << step.find_out << "\n";
+      if (!step.find_out.empty()) out << "  " << tr("cli.find_out", lang) << colon(lang) << step.find_out << "\n";
     }
   }
   if (!step.articles.empty()) {
-    out << "  " << tr("cli.articles", lang) << ":";
-    for (const auto& a : step.articles) out << " " << a;
+    out << "  " << tr("cli.articles", lang) << colon(lang);
+    for (std::size_t i = 0; i < step.articles.size(); ++i) out << (i ? ", " : "") << step.articles[i];
     out << "\n";
   }
 }

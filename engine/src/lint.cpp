@@ -96,7 +96,7 @@ struct Linter {
             const std::string cwho = who + " choice '" + c.id + "'";
             if (!ids.insert(c.id).second) error(c.pos, "id.duplicate", who + ": choice id '" + c.id + "' is used twice");
             if (c.next.empty()) error(c.pos, "choice.no_next", cwho + " leads nowhere (no 'next')");
-            check_ref(t, c.pos, c.next, cwho);
+            check_ref(t, c.next_pos, c.next, cwho);
             for (const auto& [key, value] : c.set) check_fact_value(c.pos, key, value, cwho);
             if (!n.fact.empty() && std::none_of(c.set.begin(), c.set.end(), [&](const auto& kv) { return kv.first == n.fact; })) {
               error(c.pos, "fact.binding", cwho + " does not set fact '" + n.fact + "' that the question is bound to");

@@ -278,6 +278,7 @@ Node load_node(const Ctx& ctx, const toml::table& t, const std::string& tree_id)
             c.label = read_ltext(ctx, *ct, "label", true, what + " choice '" + c.id + "'");
             c.set = read_fact_set(ctx, ct->get("set"), "set");
             c.next = read_string(ctx, *ct, "next", false, what + " choice '" + c.id + "'");
+            c.next_pos = ct->get("next") ? ctx.pos(*ct->get("next")) : c.pos;
             n.choices.push_back(std::move(c));
           }
         } else {

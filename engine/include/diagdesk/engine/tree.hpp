@@ -37,6 +37,7 @@ struct Choice {
   std::vector<std::pair<std::string, std::string>> set;  ///< facts asserted (key, raw value)
   std::string next;                                       ///< node id in the same tree
   SourcePos pos;
+  SourcePos next_pos;  ///< where `next` is written, for precise lint messages
 };
 
 /// Where a session ends.

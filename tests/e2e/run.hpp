@@ -1,0 +1,56 @@
+#pragma once
+// Running the real diagdesk program, with a temporary data dir.
+
+#include "fixture.hpp"
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <string>
+
+namespace test {
+
+struct Run {
+  int rc = -1;
+  std::string out;
+  std::string err;
+};
+
+inline std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+/// Runs `diagdesk ARGS` with stdin from `input`, HOME-free user data in `home`.
+inline Run diagdesk(const TempDir& home, const std::string& args, const std::string& input = "") {
+  const auto in = home.write("stdin.txt", input);
+  const auto out = home.path() / "stdout.txt";
+  const auto err = home.path() / "stderr.txt";
+  const std::string cmd = "env -u LANG -u LC_ALL DIAGDESK_HOME=" + quote((home.path() / "userdata").string()) + " " +
+                          quote(DIAGDESK_BIN) + " " + args + " <" + quote(in.string()) + " >" + quote(out.string()) +
+                          " 2>" + quote(err.string());
+  const int status = std::system(cmd.c_str());
+  Run r;
+  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read(out);
+  r.err = read(err);
+  return r;
+}
+
+/// A knowledge base folder with the mini trees and their articles.
+inline void write_mini_kb_with_articles(const TempDir& dir) {
+  write_mini_kb(dir);
+  for (const auto& topic : mini_topics()) {
+    for (const char* lang : {"fr", "en"}) {
+      const std::string other = std::string(lang) == "fr" ? "en" : "fr";
+      dir.write(std::string("articles/") + lang + "/" + topic + ".md",
+                "+++\nschema_version = 1\nid = \"" + topic + "." + lang + "\"\ntitle = \"" + topic + " " + lang +
+                    "\"\nlang = \"" + lang + "\"\ndomain = \"network\"\ncompetency = 5\ntranslation = \"" + topic + "." +
+                    other + "\"\nsource = \"bundled\"\nupdated = 2026-11-01\n+++\n\n# " + topic + "\n\nBody of " + topic +
+                    ".\n");
+    }
+  }
+}
+
+}  // namespace test
