@@ -108,9 +108,10 @@ std::vector<std::string> read_strings(const Ctx& ctx, const toml::node* n, std::
 
 /// A TOML scalar as the text of a fact value (strings, integers, booleans).
 std::optional<std::string> scalar_text(const toml::node& n) {
-  if (auto s = n.value<std::string>()) return *s;
-  if (auto b = n.value<bool>()) return *b ? std::string("true") : std::string("false");
-  if (auto i = n.value<std::int64_t>()) return std::to_string(*i);
+  // Test the node type, not value<T>(): toml++ converts integers to bool.
+  if (n.is_string()) return n.value<std::string>();
+  if (n.is_boolean()) return *n.value<bool>() ? std::string("true") : std::string("false");
+  if (n.is_integer()) return std::to_string(*n.value<std::int64_t>());
   return std::nullopt;
 }
 

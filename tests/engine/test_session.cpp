@@ -269,3 +269,69 @@ articles = ["a.b"]
   lint(*loaded.knowledge, out);
   CHECK(std::any_of(out.begin(), out.end(), [](const Diagnostic& d) { return d.code == "rule.loop"; }));
 }
+
+TEST_CASE("integer conditions compare as numbers") {
+  // Regression: integers in rules were read as booleans ("true").
+  test::TempDir dir;
+  dir.write("facts/f.toml", R"(schema_version = 1
+[facts.free]
+type = "int"
+label = { fr = "Espace libre (%)", en = "Free space (%)" }
+[facts.full]
+type = "bool"
+label = { fr = "Disque plein", en = "Disk full" }
+)");
+  dir.write("rules/r.toml", R"(schema_version = 1
+[[rules]]
+id = "r.full"
+when = [ { fact = "free", op = "lt", value = 10 } ]
+assert = { full = true }
+)");
+  dir.write("trees/t.toml", R"(schema_version = 1
+id = "t.disk"
+domain = "os"
+competency = 3
+start = "a"
+title = { fr = "Disque", en = "Disk" }
+symptoms = { fr = ["disque"], en = ["disk"] }
+[[nodes]]
+id = "a"
+kind = "action"
+text = { fr = "Espace libre ?", en = "Free space?" }
+input = "free"
+next = "q"
+[[nodes]]
+id = "q"
+kind = "question"
+fact = "full"
+text = { fr = "Plein ?", en = "Full?" }
+  [[nodes.choices]]
+  id = "y"
+  label = { fr = "Oui", en = "Yes" }
+  set = { full = true }
+  next = "c"
+  [[nodes.choices]]
+  id = "n"
+  label = { fr = "Non", en = "No" }
+  set = { full = false }
+  next = "c"
+[[nodes]]
+id = "c"
+kind = "conclusion"
+diagnosis = { fr = "D", en = "D" }
+remedy = [ { fr = "R", en = "R" } ]
+outcome = "resolved"
+articles = ["a.b"]
+)");
+  auto loaded = load_knowledge({dir.path()});
+  REQUIRE(loaded.diagnostics.empty());
+  REQUIRE(loaded.knowledge->rules().size() == 1);
+  CHECK(loaded.knowledge->rules()[0].when[0].values == std::vector<std::string>{"10"});
+  Session low(loaded.knowledge, "t.disk");
+  low.answer("7");
+  CHECK(low.concluded());
+  CHECK(low.facts().at("full").value == "true");
+  Session high(loaded.knowledge, "t.disk");
+  high.answer("25");
+  CHECK(high.step().node == "q");
+}
