@@ -273,21 +273,21 @@ articles = ["a.b"]
 TEST_CASE("integer conditions compare as numbers") {
   // Regression: integers in rules were read as booleans ("true").
   test::TempDir dir;
-  dir.write("facts/f.toml", R"(schema_version = 1
+  dir.write("facts/f.toml", R"T(schema_version = 1
 [facts.free]
 type = "int"
 label = { fr = "Espace libre (%)", en = "Free space (%)" }
 [facts.full]
 type = "bool"
 label = { fr = "Disque plein", en = "Disk full" }
-)");
-  dir.write("rules/r.toml", R"(schema_version = 1
+)T");
+  dir.write("rules/r.toml", R"T(schema_version = 1
 [[rules]]
 id = "r.full"
 when = [ { fact = "free", op = "lt", value = 10 } ]
 assert = { full = true }
-)");
-  dir.write("trees/t.toml", R"(schema_version = 1
+)T");
+  dir.write("trees/t.toml", R"T(schema_version = 1
 id = "t.disk"
 domain = "os"
 competency = 3
@@ -322,7 +322,7 @@ diagnosis = { fr = "D", en = "D" }
 remedy = [ { fr = "R", en = "R" } ]
 outcome = "resolved"
 articles = ["a.b"]
-)");
+)T");
   auto loaded = load_knowledge({dir.path()});
   REQUIRE(loaded.diagnostics.empty());
   REQUIRE(loaded.knowledge->rules().size() == 1);
