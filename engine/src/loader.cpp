@@ -10,6 +10,8 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -463,18 +465,33 @@ std::vector<Rule> load_rules(const Ctx& ctx, const toml::array& rules) {
 
 // [SECTION] Files and folders -----------------------------------------------------
 
-void load_file(const fs::path& path, Knowledge& k, std::vector<Diagnostic>& out,
-               std::map<std::string, SourcePos>& facts_at, std::set<std::string>& rule_ids) {
-  Ctx ctx{path.string(), out};
+/// A file parsed by toml++ (in parallel), waiting to be turned into model values.
+struct Parsed {
+  fs::path path;
   toml::table root;
+  std::optional<Diagnostic> error;
+};
+
+Parsed parse_one(const fs::path& path) {
+  Parsed p{path, {}, std::nullopt};
   try {
-    root = toml::parse_file(path.string());
+    p.root = toml::parse_file(path.string());
   } catch (const toml::parse_error& e) {
-    ctx.report(Severity::error,
-               SourcePos{ctx.file, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)},
-               "toml.syntax", std::string(e.description()));
+    p.error = Diagnostic{Severity::error, "toml.syntax",
+                         SourcePos{path.string(), static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)},
+                         std::string(e.description())};
+  }
+  return p;
+}
+
+void load_file(Parsed& parsed, Knowledge& k, std::vector<Diagnostic>& out,
+               std::map<std::string, SourcePos>& facts_at, std::set<std::string>& rule_ids) {
+  Ctx ctx{parsed.path.string(), out};
+  if (parsed.error) {
+    out.push_back(*parsed.error);
     return;
   }
+  const toml::table& root = parsed.root;
   if (!check_schema(ctx, root)) return;
   const bool has_nodes = root.contains("nodes");
   if (const toml::node* f = root.get("facts")) {
@@ -577,28 +594,42 @@ void Knowledge::finish() {
 LoadResult load_knowledge(const std::vector<fs::path>& paths) {
   LoadResult result;
   result.knowledge = std::make_shared<Knowledge>();
-  std::map<std::string, SourcePos> facts_at;
-  std::set<std::string> rule_ids;
+  std::vector<fs::path> files;
   std::set<fs::path> seen;
-  auto load = [&](const fs::path& p) {
+  auto add = [&](const fs::path& p) {
     std::error_code ec;
     const fs::path canonical = fs::weakly_canonical(p, ec);
-    if (!seen.insert(ec ? p : canonical).second) return;
-    load_file(p, *result.knowledge, result.diagnostics, facts_at, rule_ids);
+    if (seen.insert(ec ? p : canonical).second) files.push_back(p);
   };
   for (const auto& path : paths) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
-      for (const auto& f : toml_files(path / "facts", false)) load(f);
-      for (const auto& f : toml_files(path / "trees", true)) load(f);
-      for (const auto& f : toml_files(path / "rules", false)) load(f);
+      for (const auto& f : toml_files(path / "facts", false)) add(f);
+      for (const auto& f : toml_files(path / "trees", true)) add(f);
+      for (const auto& f : toml_files(path / "rules", false)) add(f);
     } else if (fs::is_regular_file(path, ec)) {
-      load(path);
+      add(path);
     } else {
       result.diagnostics.push_back(Diagnostic{Severity::error, "file.missing", SourcePos{path.string(), 0, 0},
                                               "no such file or folder"});
     }
   }
+  // Parsing dominates loading and files are independent: parse on every
+  // core, then build the model in file order so diagnostics stay stable.
+  std::vector<Parsed> parsed(files.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) parsed[i] = parse_one(files[i]);
+  };
+  const unsigned threads = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), 8);
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads && t < files.size(); ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+
+  std::map<std::string, SourcePos> facts_at;
+  std::set<std::string> rule_ids;
+  for (auto& p : parsed) load_file(p, *result.knowledge, result.diagnostics, facts_at, rule_ids);
   result.knowledge->finish();
   return result;
 }
