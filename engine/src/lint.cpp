@@ -228,7 +228,9 @@ struct Linter {
     for (std::size_t a = 0; a < n; ++a) {
       for (std::size_t b = 0; b < n; ++b) {
         for (const auto& kv : rules[a].assert_facts) {
-          if (std::any_of(rules[b].when.begin(), rules[b].when.end(), [&](const Condition& c) { return c.fact == kv.first; })) {
+          // A rule that needs the fact unknown cannot be fed by asserting it.
+          if (std::any_of(rules[b].when.begin(), rules[b].when.end(),
+                          [&](const Condition& c) { return c.fact == kv.first && c.op != Op::unknown; })) {
             edges[a].push_back(b);
             break;
           }
