@@ -1,0 +1,105 @@
+#pragma once
+/// The search index: a Xapian database in a folder of the user data
+/// directory, derived from documents and rebuilt on its own when missing,
+/// stale (older index schema) or corrupt. Losing it loses nothing.
+///
+///     diagdesk::kb::Index index(data_dir / "index");
+///     index.set_synonyms(diagdesk::kb::load_synonyms("data/synonyms.toml").synonyms);
+///     auto report = index.sync(documents);     // incremental by content hash
+///     std::cout << report.message << '\n';      // "index updated: 2 added, 1 changed..."
+///     auto results = index.search({.text = "reseau lent", .ui_lang = "fr"});
+///
+/// An Index is not thread-safe: use one per thread (each opens its own
+/// reader). Several processes may search the same folder; one writes at a time.
+
+#include <diagdesk/kb/document.hpp>
+#include <diagdesk/kb/search.hpp>
+#include <diagdesk/kb/synonyms.hpp>
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace diagdesk::kb {
+
+/// Version of the term scheme; an index written by another version is
+/// "stale" and rebuilt by sync().
+inline constexpr int index_schema_version = 1;
+
+enum class SyncMode {
+  incremental,  ///< re-index only what changed (the index is rebuilt if unusable)
+  rebuild,      ///< throw the index away and build it again
+};
+
+/// What sync() did.
+enum class IndexAction {
+  up_to_date,  ///< nothing had changed
+  created,     ///< there was no index: built from scratch
+  updated,     ///< changed documents re-indexed, deleted ones removed
+  rebuilt,     ///< built from scratch again (see RebuildReason)
+  read_only,   ///< another process holds the write lock: index left as it was
+  failed,      ///< could not write the index (see IndexError and message)
+};
+
+enum class RebuildReason { none, stale, corrupt, requested };
+
+/// Errors mapped from Xapian's exceptions (which stop inside kb).
+enum class IndexError { none, locked, corrupt, version, io, other };
+
+/// The outcome of sync(): counts, timing, and a sentence saying what happened.
+struct SyncReport {
+  IndexAction action = IndexAction::up_to_date;
+  RebuildReason reason = RebuildReason::none;
+  IndexError error = IndexError::none;
+  std::size_t added = 0;      ///< documents new to the index
+  std::size_t changed = 0;    ///< documents re-indexed because their content hash changed
+  std::size_t removed = 0;    ///< documents no longer given, deleted from the index
+  std::size_t unchanged = 0;
+  std::size_t total = 0;      ///< documents in the index afterwards
+  double seconds = 0;
+  std::string message;        ///< English, one or two sentences
+  std::vector<std::string> warnings;  ///< e.g. a document id given twice (the later one is kept)
+};
+
+/// Stable names ("up_to_date", "corrupt"...), for --json output.
+const char* to_string(IndexAction action);
+const char* to_string(RebuildReason reason);
+const char* to_string(IndexError error);
+
+class Index {
+ public:
+  /// Nothing is opened yet: sync() creates or repairs the database, search()
+  /// opens it read-only. `dir` should be dedicated to the index: a rebuild
+  /// removes the Xapian files in it (and only those).
+  explicit Index(std::filesystem::path dir);
+  ~Index();
+  Index(Index&&) noexcept;
+  Index& operator=(Index&&) noexcept;
+
+  /// Brings the index in line with `docs` (one entry per id; for a repeated
+  /// id the later one wins, with a warning). Missing, stale or corrupt
+  /// indexes are rebuilt, and the report says so. When another process holds
+  /// the write lock, nothing is written, the report says read_only, and
+  /// search() keeps working on the existing index. Never throws.
+  SyncReport sync(const std::vector<Document>& docs, SyncMode mode = SyncMode::incremental);
+
+  /// Searches the index; see SearchQuery and SearchResults. Never throws.
+  SearchResults search(const SearchQuery& query);
+
+  /// Replaces the synonym groups used by search().
+  void set_synonyms(const Synonyms& synonyms);
+
+  /// Documents in the index (0 when it cannot be opened).
+  std::size_t size();
+  /// True when the last sync() found the index locked by another writer.
+  bool read_only() const;
+  const std::filesystem::path& dir() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace diagdesk::kb

@@ -1,0 +1,349 @@
+// The index on disk: opening, incremental sync by content hash, rebuilds
+// (missing, stale, corrupt, requested) and the write lock.
+//
+// [SECTION] Names
+// [SECTION] Impl
+// [SECTION] Rebuild
+// [SECTION] Incremental update
+// [SECTION] sync
+
+#include <diagdesk/kb/index.hpp>
+
+#include "index_internal.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <optional>
+#include <map>
+#include <system_error>
+#include <unordered_map>
+
+namespace diagdesk::kb {
+
+namespace fs = std::filesystem;
+
+// [SECTION] Names ------------------------------------------------------------
+
+const char* to_string(IndexAction a) {
+  switch (a) {
+    case IndexAction::up_to_date: return "up_to_date";
+    case IndexAction::created: return "created";
+    case IndexAction::updated: return "updated";
+    case IndexAction::rebuilt: return "rebuilt";
+    case IndexAction::read_only: return "read_only";
+    case IndexAction::failed: return "failed";
+  }
+  return "?";
+}
+
+const char* to_string(RebuildReason r) {
+  switch (r) {
+    case RebuildReason::none: return "none";
+    case RebuildReason::stale: return "stale";
+    case RebuildReason::corrupt: return "corrupt";
+    case RebuildReason::requested: return "requested";
+  }
+  return "?";
+}
+
+const char* to_string(IndexError e) {
+  switch (e) {
+    case IndexError::none: return "none";
+    case IndexError::locked: return "locked";
+    case IndexError::corrupt: return "corrupt";
+    case IndexError::version: return "version";
+    case IndexError::io: return "io";
+    case IndexError::other: return "other";
+  }
+  return "?";
+}
+
+// [SECTION] Impl -------------------------------------------------------------
+
+Index::Index(fs::path dir) : m_impl(std::make_unique<Impl>()) { m_impl->dir = std::move(dir); }
+Index::~Index() = default;
+Index::Index(Index&&) noexcept = default;
+Index& Index::operator=(Index&&) noexcept = default;
+
+const fs::path& Index::dir() const { return m_impl->dir; }
+bool Index::read_only() const { return m_impl->read_only; }
+
+void Index::set_synonyms(const Synonyms& synonyms) {
+  m_impl->synonyms = detail::prepare_synonyms(synonyms, m_impl->stems);
+}
+
+std::size_t Index::size() {
+  try {
+    if (!m_impl->exists()) return 0;
+    if (!m_impl->reader) m_impl->reader.emplace(m_impl->dir.string());
+    m_impl->reader->reopen();
+    return m_impl->reader->get_doccount();
+  } catch (const Xapian::Error&) {
+    m_impl->reader.reset();
+    return 0;
+  }
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string plural(std::size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+// [SECTION] Rebuild ----------------------------------------------------------
+
+// Files Xapian keeps in a database folder (glass, and older backends so a
+// stale index of another format is replaced too).
+bool is_xapian_file(const std::string& name) {
+  static const char* exact[] = {"iamglass", "iamchert", "iamflint", "flintlock", "uuid"};
+  for (const char* e : exact)
+    if (name == e) return true;
+  for (const char* ext : {".glass", ".DB", ".baseA", ".baseB", ".tmp"})
+    if (name.size() > std::strlen(ext) && name.ends_with(ext)) return true;
+  return false;
+}
+
+// A rebuild replaces the folder: refuse one holding anything else.
+bool only_xapian_files(const fs::path& dir, std::string& stranger) {
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (!it->is_regular_file(ec) || !is_xapian_file(it->path().filename().string())) {
+      stranger = it->path().string();
+      return false;
+    }
+  }
+  return true;
+}
+
+// Adds every document to an empty database.
+void add_all(Xapian::WritableDatabase& db, const std::vector<const Document*>& docs,
+             const detail::Stems& stems) {
+  detail::DocIndexer indexer(stems);
+  std::vector<std::string> spelling;
+  for (const Document* d : docs) {
+    db.add_document(indexer.build(*d, content_hash(*d), spelling));
+    for (const auto& w : spelling) db.add_spelling(w);
+  }
+  db.set_metadata(detail::metadata_schema, std::to_string(index_schema_version));
+  db.commit();
+}
+
+// Builds the whole index in a sibling folder, then swaps it in: readers of
+// the old index are never disturbed, and a crash leaves the old one intact.
+void full_build(const fs::path& dir, const std::vector<const Document*>& docs,
+                const detail::Stems& stems, SyncReport& r) {
+  std::string stranger;
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !only_xapian_files(dir, stranger)) {
+    r.action = IndexAction::failed;
+    r.error = IndexError::io;
+    r.message = "refusing to replace " + dir.string() + ": it holds " + stranger +
+                ", which is not part of an index; use a folder of its own";
+    return;
+  }
+  fs::path fresh = dir;
+  fresh += ".new";
+  fs::path old = dir;
+  old += ".old";
+  fs::remove_all(fresh, ec);
+  fs::remove_all(old, ec);
+  fs::create_directories(dir.parent_path(), ec);
+  {
+    // DB_NO_SYNC: the index is a cache; a crash at worst leaves a corrupt
+    // index, which the next sync() detects and rebuilds.
+    Xapian::WritableDatabase db(fresh.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+    add_all(db, docs, stems);
+    db.close();
+  }
+  if (fs::exists(dir, ec)) fs::rename(dir, old);
+  fs::rename(fresh, dir);
+  fs::remove_all(old, ec);
+  r.added = docs.size();
+  r.total = docs.size();
+}
+
+// [SECTION] Incremental update -----------------------------------------------
+
+void incremental(Xapian::WritableDatabase& db, const std::vector<const Document*>& docs,
+                 const detail::Stems& stems, SyncReport& r) {
+  // What the index holds: id -> (docid, hash), from two value streams.
+  struct Held {
+    Xapian::docid docid;
+    std::string hash;
+  };
+  std::unordered_map<std::string, Held> held;
+  held.reserve(db.get_doccount());
+  for (auto it = db.valuestream_begin(detail::slot_id); it != db.valuestream_end(detail::slot_id); ++it)
+    held[*it] = {it.get_docid(), {}};
+  std::unordered_map<Xapian::docid, std::string> hashes;
+  hashes.reserve(held.size());
+  for (auto it = db.valuestream_begin(detail::slot_hash); it != db.valuestream_end(detail::slot_hash); ++it)
+    hashes[it.get_docid()] = *it;
+  for (auto& [id, h] : held) h.hash = hashes[h.docid];
+
+  auto forget_spelling = [&](Xapian::docid docid) {
+    detail::StoredDoc old;
+    if (!detail::decode(db.get_document(docid).get_data(), old)) return;
+    std::size_t p = 0;
+    while (p < old.spelling.size()) {
+      std::size_t q = old.spelling.find(' ', p);
+      if (q == std::string::npos) q = old.spelling.size();
+      db.remove_spelling(old.spelling.substr(p, q - p));
+      p = q + 1;
+    }
+  };
+
+  detail::DocIndexer indexer(stems);
+  std::vector<std::string> spelling;
+  for (const Document* d : docs) {
+    std::uint64_t hash = content_hash(*d);
+    auto it = held.find(d->id);
+    if (it != held.end() && it->second.hash == detail::hash_value(hash)) {
+      ++r.unchanged;
+      held.erase(it);
+      continue;
+    }
+    Xapian::Document xd = indexer.build(*d, hash, spelling);
+    if (it != held.end()) {
+      forget_spelling(it->second.docid);
+      db.replace_document(it->second.docid, xd);
+      ++r.changed;
+      held.erase(it);
+    } else {
+      db.add_document(xd);
+      ++r.added;
+    }
+    for (const auto& w : spelling) db.add_spelling(w);
+  }
+  for (const auto& [id, h] : held) {
+    forget_spelling(h.docid);
+    db.delete_document(h.docid);
+    ++r.removed;
+  }
+  if (r.added || r.changed || r.removed) {
+    db.commit();
+    r.action = IndexAction::updated;
+  }
+  r.total = db.get_doccount();
+}
+
+}  // namespace
+
+// [SECTION] sync -------------------------------------------------------------
+
+SyncReport Index::sync(const std::vector<Document>& docs, SyncMode mode) {
+  SyncReport r;
+  auto t0 = Clock::now();
+  Impl& m = *m_impl;
+  m.reader.reset();  // reopened by the next search, after our changes
+
+  // One document per id: the later one wins.
+  std::vector<const Document*> unique;
+  {
+    std::unordered_map<std::string_view, std::size_t> pos;
+    unique.reserve(docs.size());
+    for (const Document& d : docs) {
+      auto [it, fresh] = pos.emplace(d.id, unique.size());
+      if (fresh) {
+        unique.push_back(&d);
+      } else {
+        r.warnings.push_back("document '" + d.id + "' given twice; the later one is indexed");
+        unique[it->second] = &d;
+      }
+    }
+  }
+
+  auto rebuild = [&](RebuildReason why) {
+    r.reason = why;
+    full_build(m.dir, unique, m.stems, r);
+    if (r.action == IndexAction::failed) return;
+    r.action = why == RebuildReason::none ? IndexAction::created : IndexAction::rebuilt;
+  };
+
+  try {
+    if (!m.exists()) {
+      rebuild(RebuildReason::none);
+    } else {
+      std::string why_corrupt;
+      bool corrupt = false, stale = false;
+      try {
+        Xapian::WritableDatabase db(m.dir.string(), Xapian::DB_OPEN);
+        if (db.get_metadata(detail::metadata_schema) != std::to_string(index_schema_version)) {
+          stale = true;
+        } else if (mode == SyncMode::incremental) {
+          incremental(db, unique, m.stems, r);
+        }
+        db.close();
+      } catch (const Xapian::DatabaseLockError&) {
+        throw;
+      } catch (const Xapian::DatabaseVersionError& e) {
+        stale = true;
+        why_corrupt = e.get_msg();
+      } catch (const Xapian::Error& e) {
+        // Corrupt, unreadable or half-written files (DatabaseCorruptError,
+        // DatabaseOpeningError, and whatever garbage makes the reader throw):
+        // start again from the documents.
+        corrupt = true;
+        why_corrupt = e.get_description();
+      }
+      if (corrupt) rebuild(RebuildReason::corrupt);
+      else if (stale) rebuild(RebuildReason::stale);
+      else if (mode == SyncMode::rebuild) rebuild(RebuildReason::requested);
+      if (corrupt && !why_corrupt.empty()) r.warnings.push_back("index error: " + why_corrupt);
+    }
+  } catch (const Xapian::DatabaseLockError&) {
+    m.read_only = true;
+    r = SyncReport{};
+    r.action = IndexAction::read_only;
+    r.error = IndexError::locked;
+    r.total = size();
+    r.message = "the index at " + m.dir.string() +
+                " is locked by another process (another Diagdesk indexing?); it was not updated, "
+                "searching uses it as it is";
+    r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    return r;
+  } catch (const Xapian::Error& e) {
+    r.action = IndexAction::failed;
+    r.error = IndexError::other;
+    r.message = "could not write the index at " + m.dir.string() + ": " + e.get_description();
+  } catch (const fs::filesystem_error& e) {
+    r.action = IndexAction::failed;
+    r.error = IndexError::io;
+    r.message = std::string("could not write the index: ") + e.what();
+  }
+  m.read_only = false;
+  r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+
+  if (r.message.empty()) {
+    char secs[32];
+    std::snprintf(secs, sizeof secs, "%.2f s", r.seconds);
+    switch (r.action) {
+      case IndexAction::up_to_date:
+        r.message = "index up to date (" + plural(r.total, "document") + ")";
+        break;
+      case IndexAction::created:
+        r.message = "index created: " + plural(r.total, "document") + " in " + secs;
+        break;
+      case IndexAction::updated:
+        r.message = "index updated: " + std::to_string(r.added) + " added, " +
+                    std::to_string(r.changed) + " changed, " + std::to_string(r.removed) +
+                    " removed, " + std::to_string(r.unchanged) + " unchanged (" + secs + ")";
+        break;
+      case IndexAction::rebuilt:
+        r.message = std::string("index rebuilt (") +
+                    (r.reason == RebuildReason::corrupt   ? "it was corrupt"
+                     : r.reason == RebuildReason::stale   ? "it was made by another version"
+                                                          : "as requested") +
+                    "): " + plural(r.total, "document") + " in " + secs;
+        break;
+      default:
+        break;
+    }
+  }
+  return r;
+}
+
+}  // namespace diagdesk::kb

@@ -1,0 +1,103 @@
+// Snippets: the passage of a result's text where the query's words cluster,
+// with those words marked. Written here rather than using MSet::snippet(),
+// which only matches "Z"-prefixed stems (ours carry a language prefix),
+// highlights phrases only on unstemmed words, and HTML-escapes the text.
+
+#include "index_internal.hpp"
+#include "text_internal.hpp"
+
+#include <algorithm>
+
+namespace diagdesk::kb::detail {
+
+std::string make_snippet(std::string_view text, const Highlight& hl, const Xapian::Stem& stem,
+                         std::string_view lang, std::size_t length, const std::string& open,
+                         const std::string& close) {
+  const std::vector<Token> tokens = tokenize(text);
+  const auto& stems = hl.stems(lang);
+
+  // Which query word each token matches (-1: none).
+  std::vector<int> match(tokens.size(), -1);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (t.code) {
+      for (std::size_t k = 0; k < hl.codes.size(); ++k) {
+        const std::string& c = hl.codes[k];
+        bool is_prefix = c.back() == '.';
+        if (t.word == c || (is_prefix && (t.word.starts_with(c) || t.word + "." == c))) {
+          match[i] = static_cast<int>(1000 + k);
+          break;
+        }
+      }
+      continue;
+    }
+    std::string norm = normalize_word(t.word);
+    // Stems are (nearly always) prefixes of the word: skip the stemmer when
+    // no query stem starts like this word.
+    bool maybe = std::any_of(stems.begin(), stems.end(), [&](const std::string& s) {
+      return !s.empty() && norm.compare(0, std::min<std::size_t>(2, s.size()), s, 0, 2) == 0;
+    });
+    if (maybe) {
+      std::string st = stem(norm);
+      auto it = std::find(stems.begin(), stems.end(), st);
+      if (it != stems.end()) {
+        match[i] = static_cast<int>(it - stems.begin());
+        continue;
+      }
+    }
+    for (std::size_t k = 0; k < hl.prefixes.size(); ++k)
+      if (norm.starts_with(hl.prefixes[k])) match[i] = static_cast<int>(2000 + k);
+  }
+
+  // The window of `length` bytes with the most distinct matches, then most matches.
+  std::size_t best = 0;
+  int best_score = -1;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (match[i] < 0 && i != 0) continue;
+    std::vector<int> seen;
+    int score = 0;
+    for (std::size_t j = i; j < tokens.size() && tokens[j].end - tokens[i].begin <= length; ++j) {
+      if (match[j] < 0) continue;
+      score += 1;
+      if (std::find(seen.begin(), seen.end(), match[j]) == seen.end()) {
+        seen.push_back(match[j]);
+        score += 100;
+      }
+    }
+    if (score > best_score) {
+      best_score = score;
+      best = i;
+    }
+  }
+  // A few words of context before the first match.
+  std::size_t first = best >= 3 ? best - 3 : 0;
+  std::size_t begin = first == 0 ? 0 : tokens[first].begin;
+  std::size_t end = text.size();
+  if (end - begin > length) {
+    end = begin;
+    for (std::size_t j = first; j < tokens.size() && tokens[j].end - begin <= length; ++j)
+      end = tokens[j].end;
+    if (end == begin) {  // one enormous token: cut at a character boundary
+      end = begin + length;
+      while (end > begin && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    }
+  }
+
+  std::string out;
+  out.reserve(end - begin + 32);
+  if (begin > 0) out += "…";
+  std::size_t pos = begin;
+  for (std::size_t i = first; i < tokens.size() && tokens[i].end <= end; ++i) {
+    if (match[i] < 0) continue;
+    out.append(text.substr(pos, tokens[i].begin - pos));
+    out += open;
+    out.append(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+    out += close;
+    pos = tokens[i].end;
+  }
+  out.append(text.substr(pos, end - pos));
+  if (end < text.size()) out += "…";
+  return out;
+}
+
+}  // namespace diagdesk::kb::detail

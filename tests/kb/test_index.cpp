@@ -1,0 +1,209 @@
+#include "fixtures.hpp"
+
+#include <diagdesk/kb/index.hpp>
+
+#include <doctest/doctest.h>
+#include <xapian.h>
+
+#include <fstream>
+
+using namespace diagdesk::kb;
+using kbtest::rank_of;
+
+namespace {
+
+SearchResults find(Index& index, const std::string& text) {
+  SearchQuery q;
+  q.text = text;
+  return index.search(q);
+}
+
+// Overwrites every Xapian table file with garbage, keeping their sizes.
+void corrupt_files(const std::filesystem::path& dir) {
+  for (auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() != ".glass" && e.path().filename() != "iamglass") continue;
+    auto size = std::max<std::uintmax_t>(e.file_size(), 64);
+    std::ofstream out(e.path(), std::ios::binary | std::ios::trunc);
+    for (std::uintmax_t i = 0; i < size; ++i) out.put(static_cast<char>((i * 131 + 7) & 0xFF));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("sync creates the index, then re-indexes only what changed") {
+  kbtest::TempDir tmp;
+  Index index(tmp / "index");
+  auto docs = kbtest::sample_documents();
+
+  SyncReport first = index.sync(docs);
+  CHECK(first.action == IndexAction::created);
+  CHECK(first.added == docs.size());
+  CHECK(first.total == docs.size());
+  CHECK(first.message.find("created") != std::string::npos);
+  CHECK(index.size() == docs.size());
+
+  SyncReport again = index.sync(docs);
+  CHECK(again.action == IndexAction::up_to_date);
+  CHECK(again.unchanged == docs.size());
+  CHECK(again.added + again.changed + again.removed == 0);
+
+  // One changed, one removed, one added.
+  docs[0].body.fr += "\nUn mot nouveau : zorglub.";
+  std::string removed = docs[1].id;
+  docs.erase(docs.begin() + 1);
+  docs.push_back(kbtest::article("hw.fan.en", "Noisy fan", {"fan noise"}, "Clean the fan.", "hardware"));
+  SyncReport upd = index.sync(docs);
+  CHECK(upd.action == IndexAction::updated);
+  CHECK(upd.added == 1);
+  CHECK(upd.changed == 1);
+  CHECK(upd.removed == 1);
+  CHECK(upd.unchanged == docs.size() - 2);
+  CHECK(upd.total == docs.size());
+  CHECK(upd.message.find("1 added, 1 changed, 1 removed") != std::string::npos);
+
+  CHECK(rank_of(find(index, "zorglub"), docs[0].id) == 1);
+  CHECK(rank_of(find(index, "noisy fan"), "hw.fan.en") == 1);
+  CHECK(rank_of(find(index, "APIPA address"), removed) == 0);
+
+  SUBCASE("words of removed titles leave the spelling table") {
+    // Spelling comes from titles, symptoms and tags (not bodies).
+    CHECK(find(index, "zorglib").did_you_mean.empty());
+    docs[0].title.fr = "Titre zorglub";
+    index.sync(docs);
+    CHECK(find(index, "zorglib").did_you_mean == "zorglub");
+    docs[0].title.fr = "Titre neutre";
+    index.sync(docs);
+    CHECK(find(index, "zorglib").did_you_mean.empty());
+  }
+}
+
+TEST_CASE("a requested rebuild starts from scratch and says so") {
+  kbtest::TempDir tmp;
+  Index index(tmp / "index");
+  auto docs = kbtest::sample_documents();
+  index.sync(docs);
+  SyncReport r = index.sync(docs, SyncMode::rebuild);
+  CHECK(r.action == IndexAction::rebuilt);
+  CHECK(r.reason == RebuildReason::requested);
+  CHECK(r.total == docs.size());
+  CHECK(r.message.find("rebuilt") != std::string::npos);
+  CHECK(!std::filesystem::exists(tmp / "index.new"));
+  CHECK(!std::filesystem::exists(tmp / "index.old"));
+}
+
+TEST_CASE("an index of another schema version is rebuilt") {
+  kbtest::TempDir tmp;
+  Index index(tmp / "index");
+  auto docs = kbtest::sample_documents();
+  index.sync(docs);
+  {
+    Xapian::WritableDatabase db((tmp / "index").string(), Xapian::DB_OPEN);
+    db.set_metadata("diagdesk.index_schema", "0");
+    db.commit();
+  }
+  SyncReport r = index.sync(docs);
+  CHECK(r.action == IndexAction::rebuilt);
+  CHECK(r.reason == RebuildReason::stale);
+  CHECK(r.message.find("another version") != std::string::npos);
+  CHECK(index.sync(docs).action == IndexAction::up_to_date);
+}
+
+TEST_CASE("a corrupt index is reported by search and rebuilt by sync") {
+  kbtest::TempDir tmp;
+  auto docs = kbtest::sample_documents();
+  {
+    Index index(tmp / "index");
+    index.sync(docs);
+  }
+  corrupt_files(tmp / "index");
+
+  Index index(tmp / "index");
+  SearchResults broken = find(index, "imprimante");
+  CHECK(broken.error != SearchError::none);
+  CHECK(broken.hits.empty());
+  CHECK(!broken.message.empty());
+
+  SyncReport r = index.sync(docs);
+  CHECK(r.action == IndexAction::rebuilt);
+  CHECK(r.reason == RebuildReason::corrupt);
+  CHECK(r.message.find("corrupt") != std::string::npos);
+  CHECK(r.total == docs.size());
+  SearchResults ok = find(index, "imprimante");
+  CHECK(ok.error == SearchError::none);
+  CHECK(!ok.hits.empty());
+}
+
+TEST_CASE("an index whose files were deleted is rebuilt") {
+  kbtest::TempDir tmp;
+  auto docs = kbtest::sample_documents();
+  Index index(tmp / "index");
+  index.sync(docs);
+  std::filesystem::remove(tmp / "index/postlist.glass");
+  SyncReport r = index.sync(docs);
+  CHECK(r.action == IndexAction::rebuilt);
+  CHECK(r.reason == RebuildReason::corrupt);
+  CHECK(!find(index, "imprimante").hits.empty());
+}
+
+TEST_CASE("a locked index is left alone and search keeps working read-only") {
+  kbtest::TempDir tmp;
+  auto docs = kbtest::sample_documents();
+  Index index(tmp / "index");
+  index.sync(docs);
+  docs.push_back(kbtest::article("hw.fan.en", "Noisy fan", {"fan noise"}, "Clean the fan.", "hardware"));
+  {
+    // Another writer holds the lock.
+    Xapian::WritableDatabase other((tmp / "index").string(), Xapian::DB_OPEN);
+    SyncReport r = index.sync(docs);
+    CHECK(r.action == IndexAction::read_only);
+    CHECK(r.error == IndexError::locked);
+    CHECK(r.message.find("locked") != std::string::npos);
+    CHECK(index.read_only());
+    SyncReport forced = index.sync(docs, SyncMode::rebuild);
+    CHECK(forced.action == IndexAction::read_only);
+
+    SearchResults s = find(index, "imprimante");
+    CHECK(s.error == SearchError::none);
+    CHECK(!s.hits.empty());
+    CHECK(s.has(SearchNotice::index_read_only));
+    CHECK(rank_of(find(index, "noisy fan"), "hw.fan.en") == 0);
+  }
+  SyncReport after = index.sync(docs);
+  CHECK(after.action == IndexAction::updated);
+  CHECK(after.added == 1);
+  CHECK(!index.read_only());
+  CHECK(rank_of(find(index, "noisy fan"), "hw.fan.en") == 1);
+}
+
+TEST_CASE("searching before any index exists says so") {
+  kbtest::TempDir tmp;
+  Index index(tmp / "index");
+  SearchResults r = find(index, "imprimante");
+  CHECK(r.error == SearchError::index_missing);
+  CHECK(r.hits.empty());
+  CHECK(index.size() == 0);
+}
+
+TEST_CASE("a rebuild refuses a folder holding other files") {
+  kbtest::TempDir tmp;
+  tmp.write("index/precious.txt", "do not delete");
+  Index index(tmp / "index");
+  SyncReport r = index.sync(kbtest::sample_documents());
+  CHECK(r.action == IndexAction::failed);
+  CHECK(r.error == IndexError::io);
+  CHECK(std::filesystem::exists(tmp / "index/precious.txt"));
+}
+
+TEST_CASE("a document id given twice is indexed once, the later one winning") {
+  kbtest::TempDir tmp;
+  Index index(tmp / "index");
+  auto docs = kbtest::sample_documents();
+  auto twin = docs[0];
+  twin.title.fr = "Version tardive zorglub";
+  docs.push_back(twin);
+  SyncReport r = index.sync(docs);
+  CHECK(r.total == docs.size() - 1);
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].find(twin.id) != std::string::npos);
+  CHECK(rank_of(find(index, "zorglub"), twin.id) == 1);
+}
