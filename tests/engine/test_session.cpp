@@ -335,3 +335,19 @@ articles = ["a.b"]
   high.answer("25");
   CHECK(high.step().node == "q");
 }
+
+#include <diagdesk/engine/walk.hpp>
+
+TEST_CASE("walking a tree reaches every conclusion with a replayable answer list") {
+  MiniKb kb;
+  auto w = walk_tree(kb.k, "t.net");
+  CHECK(w.unreached.empty());
+  CHECK(w.errors.empty());
+  REQUIRE(w.reached.count("t.net:c_dhcp") == 1);
+  Session s(kb.k, "t.net");
+  for (const auto& a : w.reached["t.net:c_dhcp"]) (a == "?" ? s.dont_know() : s.answer(a));
+  CHECK(s.step().node == "c_dhcp");
+  CHECK(w.reached.count("t.other:c_done") == 1);  // through the jump
+  const auto ips = input_candidates(*kb.k, "ip_address");
+  CHECK(std::find(ips.begin(), ips.end(), "169.254.0.7") != ips.end());
+}
