@@ -591,9 +591,7 @@ void Knowledge::finish() {
   for (std::size_t i = 0; i < m_trees.size(); ++i) m_tree_index[m_trees[i].id] = i;
 }
 
-LoadResult load_knowledge(const std::vector<fs::path>& paths) {
-  LoadResult result;
-  result.knowledge = std::make_shared<Knowledge>();
+std::vector<fs::path> knowledge_files(const std::vector<fs::path>& paths) {
   std::vector<fs::path> files;
   std::set<fs::path> seen;
   auto add = [&](const fs::path& p) {
@@ -609,11 +607,22 @@ LoadResult load_knowledge(const std::vector<fs::path>& paths) {
       for (const auto& f : toml_files(path / "rules", false)) add(f);
     } else if (fs::is_regular_file(path, ec)) {
       add(path);
-    } else {
+    }
+  }
+  return files;
+}
+
+LoadResult load_knowledge(const std::vector<fs::path>& paths) {
+  LoadResult result;
+  result.knowledge = std::make_shared<Knowledge>();
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
       result.diagnostics.push_back(Diagnostic{Severity::error, "file.missing", SourcePos{path.string(), 0, 0},
                                               "no such file or folder"});
     }
   }
+  const std::vector<fs::path> files = knowledge_files(paths);
   // Parsing dominates loading and files are independent: parse on every
   // core, then build the model in file order so diagnostics stay stable.
   std::vector<Parsed> parsed(files.size());

@@ -1,6 +1,7 @@
 // Workspace: loading layers, starting sessions, linting.
 #include <diagdesk/workspace/workspace.hpp>
 
+#include <diagdesk/engine/knowledge_cache.hpp>
 #include <diagdesk/engine/lint.hpp>
 
 #include <algorithm>
@@ -47,7 +48,8 @@ Workspace Workspace::open(Options options) {
   }
   std::vector<fs::path> paths;
   for (const auto& l : ws.m_layers) paths.push_back(l.path);
-  auto loaded = engine::load_knowledge(paths);
+  // The TOML files are the truth; the cache only skips parsing unchanged ones.
+  auto loaded = engine::load_knowledge_cached(paths, options.data_dir / "cache" / "knowledge.bin");
   ws.m_knowledge = loaded.knowledge;
   ws.m_diagnostics = std::move(loaded.diagnostics);
   return ws;

@@ -53,6 +53,11 @@ struct LoadResult {
 /// with their position and skipped; the rest goes on.
 LoadResult load_knowledge(const std::vector<std::filesystem::path>& paths);
 
+/// The files load_knowledge(paths) reads, in the order it reads them:
+/// for a folder facts/*.toml, trees/**/*.toml, rules/*.toml; files as given;
+/// duplicates (same canonical path) once. Missing paths are skipped.
+std::vector<std::filesystem::path> knowledge_files(const std::vector<std::filesystem::path>& paths);
+
 /// Current data schema version; files with a higher one are refused.
 inline constexpr int schema_version = 1;
 
