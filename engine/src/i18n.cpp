@@ -4,6 +4,7 @@
 #include <toml++/toml.h>
 
 #include <map>
+#include <mutex>
 
 namespace diagdesk::engine {
 
@@ -41,10 +42,13 @@ const Table& table() {
 }  // namespace
 
 const std::string& tr(std::string_view key, Lang lang) {
-  static std::map<std::string, std::string, std::less<>> unknown;
   const auto& strings = table().strings;
   auto it = strings.find(key);
   if (it != strings.end() && !it->second.get(lang).empty()) return it->second.get(lang);
+  // Unknown keys are shown as themselves; the GUI's worker threads may ask too.
+  static std::mutex mutex;
+  static std::map<std::string, std::string, std::less<>> unknown;
+  std::lock_guard lock(mutex);
   auto u = unknown.find(key);
   if (u == unknown.end()) u = unknown.emplace(std::string(key), std::string(key)).first;
   return u->second;
