@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <future>
 #include <optional>
 #include <map>
 #include <system_error>
@@ -118,14 +119,37 @@ bool only_xapian_files(const fs::path& dir, std::string& stranger) {
   return true;
 }
 
-// Adds every document to an empty database.
-void add_all(Xapian::WritableDatabase& db, const std::vector<const Document*>& docs,
-             const detail::Stems& stems) {
-  detail::DocIndexer indexer(stems);
-  std::vector<std::string> spelling;
-  for (const Document* d : docs) {
-    db.add_document(indexer.build(*d, content_hash(*d), spelling));
-    for (const auto& w : spelling) db.add_spelling(w);
+// Adds every document to an empty database. Term generation (a third of
+// the work) runs in a second thread, one chunk ahead of the Xapian writes.
+void add_all(Xapian::WritableDatabase& db, const std::vector<const Document*>& docs) {
+  struct Built {
+    Xapian::Document doc;
+    std::vector<std::string> spelling;
+  };
+  constexpr std::size_t chunk = 256;
+  detail::Stems worker_stems;  // stemmers are not thread-safe: the worker has its own
+  detail::DocIndexer indexer(worker_stems);
+  // Only one chunk is built at a time, so the indexer is never shared.
+  auto build = [&](std::size_t begin) {
+    std::vector<Built> out;
+    std::size_t end = std::min(docs.size(), begin + chunk);
+    out.reserve(end - begin);
+    for (std::size_t i = begin; i < end; ++i) {
+      Built b;
+      b.doc = indexer.build(*docs[i], content_hash(*docs[i]), b.spelling);
+      out.push_back(std::move(b));
+    }
+    return out;
+  };
+  std::future<std::vector<Built>> next;
+  if (!docs.empty()) next = std::async(std::launch::async, build, 0);
+  for (std::size_t begin = 0; begin < docs.size(); begin += chunk) {
+    std::vector<Built> built = next.get();
+    if (begin + chunk < docs.size()) next = std::async(std::launch::async, build, begin + chunk);
+    for (Built& b : built) {
+      db.add_document(b.doc);
+      for (const auto& w : b.spelling) db.add_spelling(w);
+    }
   }
   db.set_metadata(detail::metadata_schema, std::to_string(index_schema_version));
   db.commit();
@@ -133,8 +157,7 @@ void add_all(Xapian::WritableDatabase& db, const std::vector<const Document*>& d
 
 // Builds the whole index in a sibling folder, then swaps it in: readers of
 // the old index are never disturbed, and a crash leaves the old one intact.
-void full_build(const fs::path& dir, const std::vector<const Document*>& docs,
-                const detail::Stems& stems, SyncReport& r) {
+void full_build(const fs::path& dir, const std::vector<const Document*>& docs, SyncReport& r) {
   std::string stranger;
   std::error_code ec;
   if (fs::exists(dir, ec) && !only_xapian_files(dir, stranger)) {
@@ -155,7 +178,7 @@ void full_build(const fs::path& dir, const std::vector<const Document*>& docs,
     // DB_NO_SYNC: the index is a cache; a crash at worst leaves a corrupt
     // index, which the next sync() detects and rebuilds.
     Xapian::WritableDatabase db(fresh.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-    add_all(db, docs, stems);
+    add_all(db, docs);
     db.close();
   }
   if (fs::exists(dir, ec)) fs::rename(dir, old);
@@ -258,7 +281,7 @@ SyncReport Index::sync(const std::vector<Document>& docs, SyncMode mode) {
 
   auto rebuild = [&](RebuildReason why) {
     r.reason = why;
-    full_build(m.dir, unique, m.stems, r);
+    full_build(m.dir, unique, r);
     if (r.action == IndexAction::failed) return;
     r.action = why == RebuildReason::none ? IndexAction::created : IndexAction::rebuilt;
   };

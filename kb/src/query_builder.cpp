@@ -233,10 +233,14 @@ Xapian::Query combine(Xapian::Query::op op, std::vector<Xapian::Query>& qs) {
   return Xapian::Query(op, qs.begin(), qs.end());
 }
 
-Xapian::Query alt_query(const Alt& a, const Xapian::Stem& stem, const std::string& prefix) {
+// Several words: a phrase where positions are indexed (titles, symptoms),
+// all the words elsewhere (bodies have no positions).
+Xapian::Query alt_query(const Alt& a, const Xapian::Stem& stem, const std::string& prefix,
+                        bool positional) {
   if (a.words.size() == 1) return Xapian::Query(prefix + stem(a.words[0]));
   std::vector<Xapian::Query> parts;
   for (const auto& w : a.words) parts.emplace_back(prefix + stem(w));
+  if (!positional) return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
   return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
                        static_cast<Xapian::termcount>(parts.size()));
 }
@@ -254,10 +258,10 @@ Xapian::Query concept_query(const Concept& c, const Xapian::Stem& stem, std::str
                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
       continue;
     }
-    Xapian::Query z = alt_query(a, stem, words);
+    Xapian::Query z = alt_query(a, stem, words, false);
     if (!seen.insert(z.get_description()).second) continue;  // plural of a synonym, etc.
     body.push_back(z);
-    title.push_back(alt_query(a, stem, titles));
+    title.push_back(alt_query(a, stem, titles, true));
   }
   if (c.prefix)
     body.emplace_back(Xapian::Query::OP_WILDCARD, words + c.alts[0].words[0], 30,
@@ -310,8 +314,10 @@ std::string_view cap(std::string_view text, std::size_t max) {
 }  // namespace
 
 // Weight of the other language's matches when no language is imposed: the
-// interface language ranks first at equal relevance.
-constexpr double other_language_weight = 0.75;
+// interface language ranks first unless the other language matches at least
+// twice as well (synonyms make a French article match an English query
+// almost as well as its English translation does).
+constexpr double other_language_weight = 0.5;
 
 BuiltQuery build_query(const Xapian::Database& db, const SearchQuery& q, const Stems& stems,
                        const PreparedSynonyms& synonyms) {

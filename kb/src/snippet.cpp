@@ -10,43 +10,62 @@
 
 namespace diagdesk::kb::detail {
 
-std::string make_snippet(std::string_view text, const Highlight& hl, const Xapian::Stem& stem,
+std::string make_snippet(std::string_view text, Highlight& hl, const Xapian::Stem& stem,
                          std::string_view lang, std::size_t length, const std::string& open,
                          const std::string& close) {
-  const std::vector<Token> tokens = tokenize(text);
+  std::vector<Span> tokens;
+  scan_spans(text, tokens);
   const auto& stems = hl.stems(lang);
+
+  // Letters a matching word can start with, to skip most words cheaply.
+  bool first_letters[256] = {};
+  for (const auto& st : stems)
+    if (!st.empty()) first_letters[static_cast<unsigned char>(st[0])] = true;
+  for (const auto& p : hl.prefixes)
+    if (!p.empty()) first_letters[static_cast<unsigned char>(p[0])] = true;
+  auto candidate = [&](const Span& t) {
+    if (first_letters[static_cast<unsigned char>(first_folded(text, t.begin))]) return true;
+    // An elided word: "l'imprimante" starts with the letter after the apostrophe.
+    std::size_t limit = std::min(t.end, t.begin + 9);
+    for (std::size_t i = t.begin + 1; i < limit; ++i) {
+      if (text[i] == '\'' || text[i] == '\xE2')  // ' or the lead byte of ’
+        return i + 1 < t.end;
+    }
+    return false;
+  };
+  auto& seen = lang == "en" ? hl.seen_en : hl.seen_fr;
 
   // Which query word each token matches (-1: none).
   std::vector<int> match(tokens.size(), -1);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const Token& t = tokens[i];
+    const Span& t = tokens[i];
     if (t.code) {
+      if (hl.codes.empty()) continue;
+      std::string word = span_word(text, t);
       for (std::size_t k = 0; k < hl.codes.size(); ++k) {
         const std::string& c = hl.codes[k];
         bool is_prefix = c.back() == '.';
-        if (t.word == c || (is_prefix && (t.word.starts_with(c) || t.word + "." == c))) {
+        if (word == c || (is_prefix && (word.starts_with(c) || word + "." == c))) {
           match[i] = static_cast<int>(1000 + k);
           break;
         }
       }
       continue;
     }
-    std::string norm = normalize_word(t.word);
-    // Stems are (nearly always) prefixes of the word: skip the stemmer when
-    // no query stem starts like this word.
-    bool maybe = std::any_of(stems.begin(), stems.end(), [&](const std::string& s) {
-      return !s.empty() && norm.compare(0, std::min<std::size_t>(2, s.size()), s, 0, 2) == 0;
-    });
-    if (maybe) {
+    if (!candidate(t)) continue;
+    std::string norm = normalize_word(span_word(text, t));
+    auto [known, fresh] = seen.try_emplace(norm, -1);
+    if (fresh) {
       std::string st = stem(norm);
       auto it = std::find(stems.begin(), stems.end(), st);
       if (it != stems.end()) {
-        match[i] = static_cast<int>(it - stems.begin());
-        continue;
+        known->second = static_cast<int>(it - stems.begin());
+      } else {
+        for (std::size_t k = 0; k < hl.prefixes.size(); ++k)
+          if (norm.starts_with(hl.prefixes[k])) known->second = static_cast<int>(2000 + k);
       }
     }
-    for (std::size_t k = 0; k < hl.prefixes.size(); ++k)
-      if (norm.starts_with(hl.prefixes[k])) match[i] = static_cast<int>(2000 + k);
+    match[i] = known->second;
   }
 
   // The window of `length` bytes with the most distinct matches, then most matches.

@@ -228,20 +228,27 @@ namespace {
 
 enum class CharKind { space, separator, word, apostrophe, hyphen, dot, underscore };
 
-CharKind classify(char32_t cp) {
-  if (cp < 0x80) {
-    char c = static_cast<char>(cp);
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-      return CharKind::word;
-    switch (c) {
-      case '\'': return CharKind::apostrophe;
-      case '-': return CharKind::hyphen;
-      case '.': return CharKind::dot;
-      case '_': return CharKind::underscore;
-      case ' ': case '\t': case '\n': case '\r': case '\f': case '\v': return CharKind::space;
-      default: return c < 0x20 ? CharKind::space : CharKind::separator;
-    }
+constexpr CharKind classify_ascii(char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+    return CharKind::word;
+  switch (c) {
+    case '\'': return CharKind::apostrophe;
+    case '-': return CharKind::hyphen;
+    case '.': return CharKind::dot;
+    case '_': return CharKind::underscore;
+    case ' ': case '\t': case '\n': case '\r': case '\f': case '\v': return CharKind::space;
+    default: return c < 0x20 ? CharKind::space : CharKind::separator;
   }
+}
+
+constexpr std::array<CharKind, 128> ascii_kinds = [] {
+  std::array<CharKind, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = classify_ascii(static_cast<char>(c));
+  return t;
+}();
+
+CharKind classify(char32_t cp) {
+  if (cp < 0x80) return ascii_kinds[cp];
   if (is_apostrophe(cp)) return CharKind::apostrophe;
   if (cp == 0x2010 || cp == 0x2011) return CharKind::hyphen;
   if (cp == 0xA0 || cp == 0x202F || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x3000)
@@ -266,8 +273,8 @@ void for_each_chunk(std::string_view text, F&& f) {
     if (b < e) f(b, e);
   };
   for (std::size_t i = 0; i < text.size();) {
-    char32_t cp;
-    std::size_t n = decode_utf8(text, i, cp);
+    char32_t cp = static_cast<unsigned char>(text[i]);
+    std::size_t n = cp < 0x80 ? 1 : decode_utf8(text, i, cp);
     CharKind k = classify(cp);
     if (k == CharKind::space || k == CharKind::separator) flush(i);
     else if (start == std::string_view::npos) start = i;
@@ -296,10 +303,10 @@ std::string ascii_lower(std::string_view s) {
 
 bool is_code(std::string_view chunk) { return !chunk.empty() && has_code_char(chunk); }
 
-std::vector<Token> tokenize(std::string_view text, std::size_t max_tokens) {
-  std::vector<Token> out;
+void scan_spans(std::string_view text, std::vector<Span>& out, std::size_t max_spans) {
+  out.clear();
   for_each_chunk(text, [&](std::size_t b, std::size_t e) {
-    if (out.size() >= max_tokens) return;
+    if (out.size() >= max_spans) return;
     std::string_view chunk = text.substr(b, e - b);
     bool dot = false;
     while (!chunk.empty() && chunk.back() == '.') {
@@ -308,47 +315,31 @@ std::vector<Token> tokenize(std::string_view text, std::size_t max_tokens) {
     }
     if (chunk.empty()) return;
     if (is_code(chunk)) {
-      Token t;
-      t.word = ascii_lower(chunk);
-      t.begin = b;
-      t.end = b + chunk.size();
-      t.code = true;
-      t.trailing_dot = dot;
-      out.push_back(std::move(t));
+      out.push_back({b, b + chunk.size(), true, dot, false});
       return;
     }
-    // Words: split at hyphens and dots; apostrophes stay inside a word.
-    std::size_t i = 0;
-    Token cur;
+    // Words: split at hyphens and dots; apostrophes stay inside a word
+    // but neither start nor end one.
+    std::size_t i = 0, wb = 0, we = 0;
     bool in_word = false;
     auto finish = [&](bool hyphen) {
-      if (!in_word) return;
-      while (!cur.word.empty() && cur.word.back() == '\'') cur.word.pop_back();
-      if (!cur.word.empty() && out.size() < max_tokens) {
-        cur.hyphen_next = hyphen;
-        out.push_back(std::move(cur));
-      }
-      cur = Token{};
+      if (in_word && out.size() < max_spans) out.push_back({b + wb, b + we, false, false, hyphen});
       in_word = false;
     };
     while (i < chunk.size()) {
-      char32_t cp;
-      std::size_t n = decode_utf8(chunk, i, cp);
+      char32_t cp = static_cast<unsigned char>(chunk[i]);
+      std::size_t n = cp < 0x80 ? 1 : decode_utf8(chunk, i, cp);
       CharKind k = classify(cp);
       if (k == CharKind::hyphen || k == CharKind::dot || k == CharKind::underscore) {
         finish(k == CharKind::hyphen);
+      } else if (k == CharKind::apostrophe) {
+        // kept only when a letter follows (the end is not moved)
       } else {
         if (!in_word) {
-          if (k == CharKind::apostrophe) {  // no word starts with an apostrophe
-            i += n;
-            continue;
-          }
           in_word = true;
-          cur.begin = b + i;
+          wb = i;
         }
-        if (k == CharKind::apostrophe) cur.word += '\'';
-        else append_utf8(cur.word, Xapian::Unicode::tolower(static_cast<unsigned>(cp)));
-        cur.end = b + i + n;
+        we = i + n;
       }
       i += n;
     }
@@ -356,7 +347,48 @@ std::vector<Token> tokenize(std::string_view text, std::size_t max_tokens) {
   });
   // A hyphen link only means something between two words.
   if (!out.empty()) out.back().hyphen_next = false;
+}
+
+std::string span_word(std::string_view text, const Span& s) {
+  std::string_view w = text.substr(s.begin, s.end - s.begin);
+  if (s.code) return ascii_lower(w);
+  std::string out;
+  out.reserve(w.size());
+  for (std::size_t i = 0; i < w.size();) {
+    char32_t cp;
+    i += decode_utf8(w, i, cp);
+    if (is_apostrophe(cp)) out += '\'';
+    else append_utf8(out, Xapian::Unicode::tolower(static_cast<unsigned>(cp)));
+  }
   return out;
+}
+
+std::vector<Token> tokenize(std::string_view text, std::size_t max_tokens) {
+  std::vector<Span> spans;
+  scan_spans(text, spans, max_tokens);
+  std::vector<Token> out;
+  out.reserve(spans.size());
+  for (const Span& s : spans) {
+    Token t;
+    t.word = span_word(text, s);
+    t.begin = s.begin;
+    t.end = s.end;
+    t.code = s.code;
+    t.trailing_dot = s.trailing_dot;
+    t.hyphen_next = s.hyphen_next;
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+char first_folded(std::string_view text, std::size_t at) {
+  auto b = static_cast<unsigned char>(text[at]);
+  if (b < 0x80) return static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+  char32_t cp;
+  decode_utf8(text, at, cp);
+  std::string f;
+  fold_cp(f, cp);
+  return f.empty() ? '\0' : f[0];
 }
 
 void scan_codes(std::string_view text, std::vector<std::string>& out) {

@@ -25,6 +25,21 @@ struct Token {
   bool hyphen_next = false;   ///< joined to the next token by '-' ("wi-fi")
 };
 
+/// Where a word or technical token lies in a text (no copy made).
+struct Span {
+  std::size_t begin = 0, end = 0;
+  bool code = false;
+  bool trailing_dot = false;
+  bool hyphen_next = false;
+};
+/// The words and technical tokens of `text`, at most `max_spans` (`out` is cleared).
+void scan_spans(std::string_view text, std::vector<Span>& out,
+                std::size_t max_spans = std::numeric_limits<std::size_t>::max());
+/// The span's text, lower-case, typographic apostrophes as '.
+std::string span_word(std::string_view text, const Span& span);
+/// The first letter of the code point at `text[at]`, folded ('é' -> 'e').
+char first_folded(std::string_view text, std::size_t at);
+
 /// Splits a text into words and technical tokens (error codes, KB numbers,
 /// IP addresses, identifiers with '_'), at most `max_tokens` of them.
 std::vector<Token> tokenize(std::string_view text,
