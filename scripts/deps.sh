@@ -7,7 +7,7 @@ packages=(
   libtomlplusplus-dev libxapian-dev xapian-tools libicu-dev libsqlite3-dev
   nlohmann-json3-dev libcli11-dev doctest-dev
   libimgui-dev libglfw3-dev libgl-dev fonts-dejavu-core libgraphviz-dev
-  libmd4c-dev libmd4c-html0-dev libgumbo-dev libuchardet-dev
+  libmd4c-dev libmd4c-html0-dev libgumbo-dev libuchardet-dev libxml2-dev
 )
 if [ "${1:-run}" = test ]; then
   packages+=(xvfb xauth libgl1-mesa-dri x11-utils)

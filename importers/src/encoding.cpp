@@ -1,0 +1,211 @@
+// Encoding detection and conversion to UTF-8.
+#include <diagdesk/importers/encoding.hpp>
+
+#include <diagdesk/kb/text.hpp>
+
+#include <cstdio>
+
+namespace diagdesk::importers {
+namespace {
+
+// Windows-1252 code points for bytes 0x80-0x9F; the five undefined bytes
+// map to their C1 control, as Latin-1 does.
+constexpr char32_t cp1252_high[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Line ends to '\n' (CRLF and lone CR).
+std::string normalise_newlines(std::string&& s) {
+  if (s.find('\r') == std::string::npos) return std::move(s);
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r') {
+      out += '\n';
+      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// True when some valid multi-byte UTF-8 sequence occurs: the file was
+// meant to be UTF-8.
+bool has_utf8_sequence(std::string_view s) {
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0xC2 || c > 0xF4) continue;
+    std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (i + len > s.size()) continue;
+    bool ok = true;
+    for (std::size_t k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) ok = false;
+    if (ok && kb::find_invalid_utf8(s.substr(i, len)) == std::string_view::npos) return true;
+  }
+  return false;
+}
+
+std::string utf16_to_utf8(std::string_view bytes, bool little, Decoded& d) {
+  std::string out;
+  out.reserve(bytes.size());
+  auto unit = [&](std::size_t i) -> char32_t {
+    unsigned char a = static_cast<unsigned char>(bytes[i]), b = static_cast<unsigned char>(bytes[i + 1]);
+    return little ? (b << 8 | a) : (a << 8 | b);
+  };
+  std::size_t i = 0;
+  for (; i + 1 < bytes.size(); i += 2) {
+    char32_t u = unit(i);
+    if (u >= 0xD800 && u <= 0xDBFF && i + 3 < bytes.size()) {
+      char32_t lo = unit(i + 2);
+      if (lo >= 0xDC00 && lo <= 0xDFFF) {
+        append_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
+        i += 2;
+        continue;
+      }
+    }
+    if (u >= 0xD800 && u <= 0xDFFF) u = 0xFFFD;
+    append_utf8(out, u);
+  }
+  if (i < bytes.size()) {
+    d.code = "utf16.truncated";
+    d.error = "the UTF-16 text ends with half a character (odd number of bytes)";
+  }
+  return out;
+}
+
+}  // namespace
+
+const char* to_string(Encoding e) {
+  switch (e) {
+    case Encoding::utf8: return "utf-8";
+    case Encoding::utf8_bom: return "utf-8-bom";
+    case Encoding::utf16le: return "utf-16le";
+    case Encoding::utf16be: return "utf-16be";
+    case Encoding::windows1252: return "windows-1252";
+    case Encoding::latin1: return "iso-8859-1";
+  }
+  return "?";
+}
+
+std::pair<int, int> line_column(std::string_view text, std::size_t offset) {
+  int line = 1, col = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++col;
+    }
+  }
+  return {line, col};
+}
+
+bool looks_binary(std::string_view bytes, std::size_t* offset) {
+  // Look at the first 64 KiB: enough to tell, cheap on big files.
+  std::string_view head = bytes.substr(0, 65536);
+  std::size_t controls = 0, first = std::string_view::npos;
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(head[i]);
+    if (c == 0) {
+      if (offset) *offset = i;
+      return true;
+    }
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) {
+      ++controls;
+      if (first == std::string_view::npos) first = i;
+    }
+  }
+  if (offset) *offset = first;
+  return !head.empty() && controls * 10 > head.size();
+}
+
+std::string cp1252_to_utf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  for (char ch : bytes) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c < 0x80) out += ch;
+    else if (c < 0xA0) append_utf8(out, cp1252_high[c - 0x80]);
+    else append_utf8(out, c);
+  }
+  return out;
+}
+
+Decoded decode(std::string_view bytes) {
+  Decoded d;
+  if (bytes.starts_with("\xEF\xBB\xBF")) {
+    bytes.remove_prefix(3);
+    d.encoding = Encoding::utf8_bom;
+  } else if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    bool little = bytes[0] == '\xFF';
+    d.encoding = little ? Encoding::utf16le : Encoding::utf16be;
+    d.text = normalise_newlines(utf16_to_utf8(bytes.substr(2), little, d));
+    return d;
+  }
+  std::size_t at = 0;
+  if (looks_binary(bytes, &at)) {
+    d.code = "binary";
+    auto [line, col] = line_column(bytes, at);
+    d.line = line;
+    d.column = col;
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "binary content (byte 0x%02X at offset %zu): not a text document",
+                  static_cast<unsigned char>(at < bytes.size() ? bytes[at] : 0), at);
+    d.error = buf;
+    return d;
+  }
+  std::size_t bad = kb::find_invalid_utf8(bytes);
+  if (bad == std::string_view::npos) {
+    d.text = normalise_newlines(std::string(bytes));
+    return d;
+  }
+  if (d.encoding == Encoding::utf8_bom || has_utf8_sequence(bytes)) {
+    // UTF-8 was meant (a BOM, or valid accented letters elsewhere): a bad
+    // byte is damage or a mix of encodings, and guessing would garble text.
+    auto [line, col] = line_column(bytes, bad);
+    d.code = "utf8.invalid";
+    d.line = line;
+    d.column = col;
+    char buf[160];
+    std::snprintf(buf, sizeof buf,
+                  "invalid UTF-8 at line %d, column %d (byte 0x%02X) in a file that is otherwise "
+                  "UTF-8: it mixes encodings or is damaged; save it as UTF-8",
+                  line, col, static_cast<unsigned char>(bytes[bad]));
+    d.error = buf;
+    return d;
+  }
+  bool c1 = false;
+  for (char ch : bytes) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c >= 0x80 && c < 0xA0) {
+      c1 = true;
+      break;
+    }
+  }
+  d.encoding = c1 ? Encoding::windows1252 : Encoding::latin1;
+  d.text = normalise_newlines(cp1252_to_utf8(bytes));
+  return d;
+}
+
+}  // namespace diagdesk::importers

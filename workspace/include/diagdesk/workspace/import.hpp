@@ -1,0 +1,34 @@
+#pragma once
+/// Imports for both front ends: files and folders in other formats become
+/// articles of a KB folder (by default the user's own layer), then the
+/// search index is brought up to date.
+///
+///     diagdesk::importers::ImportOptions o;
+///     o.inputs = {"~/notes"};
+///     auto done = diagdesk::workspace::import_articles(ws_options, o);
+///     std::cout << diagdesk::importers::format_report(done.report);
+///     return done.report.failed() ? 1 : 0;
+
+#include <diagdesk/importers/import.hpp>
+#include <diagdesk/workspace/workspace.hpp>
+
+#include <string>
+
+namespace diagdesk::workspace {
+
+/// The user's own KB layer, where imports go by default: `<data_dir>/kb`
+/// (data_dir from `options`, else default_data_dir()).
+fs::path user_kb_dir(const Options& options);
+
+/// An import and what followed it.
+struct ImportResult {
+  importers::ImportReport report;
+  /// What happened to the search index, one sentence ("not updated: dry run"...).
+  std::string index_note;
+};
+
+/// Runs an import into `request.target`, or into user_kb_dir(options) when
+/// it is empty. Never throws; see importers::run_import for the rules.
+ImportResult import_articles(const Options& options, importers::ImportOptions request);
+
+}  // namespace diagdesk::workspace
