@@ -1,0 +1,93 @@
+// Known facts: editable before the first answer (device type, OS...), then
+// shown read-only with where each value came from.
+#include "panels/panels.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+namespace diagdesk::gui {
+
+namespace {
+
+Intent edit_fact(const FactVm& f, const Labels& l, FactsUi& ui) {
+  Intent out;
+  const char* none = "\xE2\x80\x94";  // —
+  ImGui::PushID(f.key.c_str());
+  ImGui::SetNextItemWidth(-1);
+  switch (f.type) {
+    case FactTypeVm::enum_:
+    case FactTypeVm::bool_: {
+      std::vector<std::string> values = f.values;
+      if (f.type == FactTypeVm::bool_) values = {"true", "false"};
+      auto shown = [&](const std::string& v) -> std::string {
+        if (f.type == FactTypeVm::bool_) return v == "true" ? l("gui.yes") : l("gui.no");
+        return v;
+      };
+      const std::string current = f.value.empty() ? none : shown(f.value);
+      if (ImGui::BeginCombo("##v", current.c_str())) {
+        if (ImGui::Selectable(none, f.value.empty())) out = Intent{IntentKind::set_start_fact, f.key, ""};
+        for (const auto& v : values) {
+          if (ImGui::Selectable(shown(v).c_str(), v == f.value)) out = Intent{IntentKind::set_start_fact, f.key, v};
+        }
+        ImGui::EndCombo();
+      }
+      break;
+    }
+    default: {
+      auto it = ui.edits.try_emplace(f.key, f.value).first;
+      bool submit = ImGui::InputTextWithHint("##v", none, &it->second, ImGuiInputTextFlags_EnterReturnsTrue);
+      submit = submit || ImGui::IsItemDeactivatedAfterEdit();
+      if (submit && it->second != f.value) {
+        out = Intent{IntentKind::set_start_fact, f.key, it->second};
+      } else if (!submit && !ImGui::IsItemActive()) {
+        it->second = f.value;  // follow the model (a refused value comes back)
+      }
+      break;
+    }
+  }
+  ImGui::PopID();
+  return out;
+}
+
+}  // namespace
+
+Intent draw_facts_panel(const FactsVm& vm, const Labels& l, FactsUi& ui) {
+  Intent out;
+  if (vm.editable) ImGui::TextDisabled("%s", l("gui.facts_editable"));
+  if (vm.facts.empty()) ImGui::TextDisabled("%s", l("report.none"));
+  if (!ImGui::BeginTable("facts", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) return out;
+  ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  for (const auto& f : vm.facts) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextWrapped("%s", f.label.c_str());
+    ImGui::TableNextColumn();
+    if (vm.editable) {
+      if (Intent i = edit_fact(f, l, ui)) out = i;
+    } else {
+      ImGui::TextWrapped("%s", f.value.c_str());
+      if (!f.source.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", f.source.c_str());
+    }
+  }
+  ImGui::EndTable();
+  return out;
+}
+
+Intent draw_links_panel(const std::vector<LinkVm>& vm, const Labels& l) {
+  Intent out;
+  if (vm.empty()) ImGui::TextDisabled("%s", l("report.none"));
+  for (const auto& link : vm) {
+    ImGui::PushID(link.topic.c_str());
+    if (!link.available) {
+      ImGui::TextDisabled("\xE2\x96\xA1 %s (%s)", link.title.c_str(), l("gui.article_missing"));
+    } else if (ImGui::Selectable(("\xE2\x96\xA1 " + link.title).c_str())) {
+      out = Intent{IntentKind::open_article, link.topic};
+    }
+    ImGui::PopID();
+  }
+  return out;
+}
+
+}  // namespace diagdesk::gui

@@ -1,0 +1,154 @@
+#pragma once
+// The panels: one function per panel (one file each), drawing a view-model
+// and returning the user's Intent. Panels use ImGui only; they never call a
+// service, never throw, and keep their own widget state in a small *Ui struct
+// the caller owns (text buffers, focus requests, zoom...).
+//
+//     Intent i = draw_question_panel(vm.question, vm.labels, ui.question);
+//     if (i) presenter.apply(i);
+
+#include "vm/view_models.hpp"
+
+#include <array>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+struct ImFont;
+
+namespace diagdesk::gui {
+
+// [Fonts and theme] (panels/style.cpp) ------------------------------------------------------
+
+/// The fonts the panels use; set once by load_fonts(). Any may be null
+/// (then the default font is used).
+struct Fonts {
+  ImFont* regular = nullptr;
+  ImFont* bold = nullptr;
+  ImFont* large = nullptr;   ///< the current question
+  ImFont* heading = nullptr; ///< article headings
+  ImFont* mono = nullptr;    ///< code blocks and commands
+};
+const Fonts& fonts();
+
+/// Loads DejaVu Sans (regular, bold, large) and DejaVu Sans Mono from
+/// fonts-dejavu-core with glyph ranges covering French and the symbols we
+/// show (« » ’ œ € → ✓ ⚠), at `scale` (the monitor's content scale). Falls
+/// back to ImGui's default font when the files are missing. Returns false
+/// then. Call before the font atlas is built.
+bool load_fonts(float scale);
+/// The glyph ranges load_fonts() uses (zero-terminated pairs).
+const unsigned short* glyph_ranges();
+
+/// Applies the light or dark theme, scaled.
+void apply_theme(bool dark, float scale);
+
+/// Size in pixels of a diagram label (lines joined by '\n') in the regular
+/// font, for laying out diagrams with the font they are drawn with.
+std::pair<double, double> measure_label(std::string_view text);
+
+// [Test probes] (panels/style.cpp) -----------------------------------------------------------
+
+/// A widget's screen rectangle.
+struct ProbeRect {
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+/// Installs (or removes, with null) a recorder: panels then record the
+/// rectangle of named widgets ("choice/1", "lang/fr", "tab/2"...), so tests
+/// can click them, like ImGui's test-engine item hooks. Off in the program.
+void set_probe(std::map<std::string, ProbeRect>* recorder);
+bool probing();
+/// Records the last item's rectangle under `name` (when probing).
+void probe(const std::string& name);
+
+// [Search] -------------------------------------------------------------------------------------
+
+struct SearchUi {
+  std::array<char, 256> buffer{};
+  bool focus_request = false;  ///< Ctrl+K: focus the field next frame
+  bool open = false;           ///< results shown in place of the main view
+  int selected = 0;            ///< index in trees then articles
+  std::string sent;            ///< last text sent with search_changed
+};
+/// The search field (Ctrl+K) with domain / language filters.
+Intent draw_search_bar(const SearchVm& vm, const Labels& l, SearchUi& ui);
+/// The results, grouped into trees and articles; Enter / click opens.
+Intent draw_search_results(const SearchVm& vm, const Labels& l, SearchUi& ui);
+
+// [Guided diagnosis] ------------------------------------------------------------------------
+
+struct QuestionUi {
+  std::array<char, 512> note{};
+  std::array<char, 128> value{};
+  std::string acknowledged;   ///< "tree:node" whose warnings were acknowledged
+  float flash = 0;            ///< seconds left of the "read the warning" flash
+  bool keys_enabled = true;   ///< number keys answer (off while a modal is open)
+};
+Intent draw_question_panel(const QuestionVm& vm, const Labels& l, QuestionUi& ui);
+Intent draw_transcript_panel(const TranscriptVm& vm, const Labels& l);
+
+struct FactsUi {
+  std::map<std::string, std::string> edits;  ///< text being typed per fact key
+};
+Intent draw_facts_panel(const FactsVm& vm, const Labels& l, FactsUi& ui);
+Intent draw_links_panel(const std::vector<LinkVm>& vm, const Labels& l);
+Intent draw_conclusion_panel(const ConclusionVm& vm, const Labels& l);
+
+// [Home] -----------------------------------------------------------------------------------
+
+Intent draw_home_panel(const HomeVm& vm, const Labels& l);
+
+// [Articles] -------------------------------------------------------------------------------
+
+/// Draws a Markdown document; returns open_article for a clicked link and
+/// copy_text for a code block's copy button.
+Intent draw_markdown(const MarkdownDoc& doc, const Labels& l);
+Intent draw_article_panel(const ArticleVm& vm, const Labels& l);
+
+// [Author mode] ----------------------------------------------------------------------------
+
+struct DiagramUi {
+  float zoom = 1.0f;
+  float pan_x = 0, pan_y = 0;     ///< diagram point at the view's top-left
+  bool fit_request = true;        ///< fit the whole tree on the next frame
+  std::string center_on;          ///< node to bring into view on the next frame
+  std::string tree;               ///< tree the view was fitted for
+};
+Intent draw_diagram_panel(const DiagramVm& vm, const std::string& selected, const Labels& l, DiagramUi& ui);
+
+struct AuthorUi {
+  DiagramUi diagram;
+  std::array<char, 512> import_path{};
+  std::string scroll_to;          ///< outline node to scroll to
+  int view = 0;                   ///< 0 outline, 1 diagram
+};
+Intent draw_author_panel(const AuthorVm& vm, const Labels& l, AuthorUi& ui);
+
+// [Trainee mode] ---------------------------------------------------------------------------
+
+/// The place reserved for the training issue (scenarios, scoring, progress).
+Intent draw_trainee_panel(const TraineeVm& vm, const Labels& l);
+
+// [The whole window] ------------------------------------------------------------------------
+
+struct AppUi {
+  SearchUi search;
+  QuestionUi question;
+  FactsUi facts;
+  AuthorUi author;
+  Tab shown = Tab::diagnosis;     ///< tab ImGui displayed last frame
+  Tab last_vm_tab = Tab::diagnosis;
+  bool tab_request = false;       ///< select vm.tab until ImGui shows it
+  std::string author_node;        ///< last selected node seen (to scroll / centre on change)
+  float side_width = 0.36f;       ///< share of the side column
+  std::uint64_t clipboard_serial = 0;
+};
+
+/// Draws the whole window (menu, search bar, tabs, panels, status line) over
+/// the main viewport, handles global keys (Ctrl+K, F1-F4), and returns the
+/// intents of this frame in order.
+std::vector<Intent> draw_app(const AppVm& vm, AppUi& ui);
+
+}  // namespace diagdesk::gui

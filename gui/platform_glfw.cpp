@@ -1,0 +1,154 @@
+// GLFW + OpenGL 3 shell: window, frame loop, idle waiting, screenshots.
+#include "platform_glfw.hpp"
+
+#include "panels/panels.hpp"
+
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#define GLFW_INCLUDE_NONE
+#include <GL/gl.h>
+#include <GLFW/glfw3.h>
+#include <stb_image_write.h>
+
+#include <cstdio>
+#include <iostream>
+#include <vector>
+
+namespace diagdesk::gui {
+
+namespace {
+
+std::string g_glfw_error;
+
+void on_glfw_error(int code, const char* description) {
+  g_glfw_error = std::to_string(code) + ": " + (description ? description : "");
+}
+
+/// Saves the back buffer (what was just rendered) as a PNG.
+bool save_screenshot(const std::string& path, int width, int height) {
+  std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * height * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  // OpenGL's rows go bottom-up; PNG's top-down.
+  stbi_flip_vertically_on_write(1);
+  const int ok = stbi_write_png(path.c_str(), width, height, 4, pixels.data(), width * 4);
+  stbi_flip_vertically_on_write(0);
+  return ok != 0;
+}
+
+}  // namespace
+
+std::string no_display_message(const std::string& detail) {
+  return "diagdesk-gui: no display available" + (detail.empty() ? std::string() : " (" + detail + ")") +
+         ".\nThe desktop program needs a graphical session (X11 or Wayland with XWayland).\n"
+         "Use the guided diagnosis in the terminal instead:  diagdesk diagnose\n"
+         "(or 'diagdesk trees' to list the troubleshooting scripts).";
+}
+
+int run_window(Presenter& presenter, const PlatformOptions& o) {
+  glfwSetErrorCallback(on_glfw_error);
+  if (!glfwInit()) {
+    std::cerr << no_display_message(g_glfw_error) << '\n';
+    return exit_no_display;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  glfwWindowHint(GLFW_MAXIMIZED, o.maximized && !o.scripted ? GLFW_TRUE : GLFW_FALSE);
+  GLFWwindow* window = glfwCreateWindow(o.width, o.height, "Diagdesk", nullptr, nullptr);
+  if (!window) {
+    std::cerr << no_display_message("cannot create an OpenGL 3 window: " + g_glfw_error) << '\n';
+    glfwTerminate();
+    return exit_no_display;
+  }
+  glfwMakeContextCurrent(window);
+  // Scripted runs go as fast as they can; interactive ones follow the screen.
+  glfwSwapInterval(o.scripted ? 0 : 1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = o.ini_file.empty() ? nullptr : o.ini_file.c_str();
+  float xscale = 1, yscale = 1;
+  glfwGetWindowContentScale(window, &xscale, &yscale);
+  const float scale = std::max(1.0f, xscale) * o.font_scale;
+  if (!load_fonts(scale)) std::cerr << "diagdesk-gui: DejaVu fonts not found (install fonts-dejavu-core); using ImGui's default font\n";
+  bool dark = presenter.vm().dark;
+  apply_theme(dark, scale);
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 130");
+
+  ScriptPlayer player(o.script);
+  AppUi ui;
+  int frames_after_script = 0;
+  int busy_frames = 4;
+  int exit_code = 0;
+  while (!glfwWindowShouldClose(window) && !presenter.quit_requested()) {
+    // Idle: wait for input (at most 4 times a second, for background progress).
+    // After input, draw a few frames at full speed so ImGui settles.
+    if (o.scripted || busy_frames > 0) {
+      glfwPollEvents();
+      --busy_frames;
+    } else {
+      const double before = glfwGetTime();
+      glfwWaitEventsTimeout(0.25);
+      if (glfwGetTime() - before < 0.24) busy_frames = 3;
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    std::string shot;
+    if (o.scripted) shot = player.apply(io);
+    ImGui::NewFrame();
+
+    presenter.poll();
+    const AppVm& vm = presenter.vm();
+    if (vm.dark != dark) {
+      dark = vm.dark;
+      apply_theme(dark, scale);
+    }
+    const std::uint64_t before_rev = vm.revision;
+    const auto intents = draw_app(vm, ui);
+    ImGui::Render();
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(window, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    presenter.apply_all(intents);
+    if (!intents.empty() || presenter.vm().revision != before_rev) busy_frames = std::max(busy_frames, 3);
+
+    if (!shot.empty() && !save_screenshot(shot, fb_w, fb_h)) {
+      std::cerr << "diagdesk-gui: cannot write " << shot << '\n';
+      exit_code = 1;
+    }
+    const bool script_done = !o.scripted || player.done();
+    if (script_done && o.frames > 0 && ++frames_after_script >= o.frames) {
+      if (!o.screenshot.empty()) {
+        if (!save_screenshot(o.screenshot, fb_w, fb_h)) {
+          std::cerr << "diagdesk-gui: cannot write " << o.screenshot << '\n';
+          exit_code = 1;
+        }
+      }
+      glfwSwapBuffers(window);
+      break;
+    }
+    glfwSwapBuffers(window);
+  }
+
+  int w = 0, h = 0;
+  glfwGetWindowSize(window, &w, &h);
+  if (!o.scripted) presenter.set_window(w, h, glfwGetWindowAttrib(window, GLFW_MAXIMIZED) == GLFW_TRUE);
+
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return exit_code;
+}
+
+}  // namespace diagdesk::gui
