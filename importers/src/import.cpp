@@ -199,7 +199,7 @@ std::string unwritable(const fs::path& dir) {
 void remove_stale_temps(const fs::path& target) {
   std::error_code ec;
   std::vector<fs::path> dirs{target};
-  for (const auto& e : fs::directory_iterator(target, ec))
+  for (const auto& e : fs::directory_iterator(target / "articles", ec))
     if (e.is_directory(ec)) dirs.push_back(e.path());
   for (const auto& dir : dirs) {
     for (const auto& e : fs::directory_iterator(dir, ec)) {
@@ -413,6 +413,7 @@ FileOutcome Run::file(const Item& item) {
     f.reason = "not a supported format (" + (ext.empty() ? std::string("no extension") : ext) + ")";
     return f;
   }
+  f.format = m_o.format != Format::automatic ? m_o.format : format_from_extension(item.file);
   Stamp st = detail::stamp_of(item.file);
   if (st.size < 0) return fail("cannot read the file: " + std::string(std::strerror(errno)));
   f.bytes = static_cast<std::uintmax_t>(st.size);
@@ -614,7 +615,7 @@ void Run::article(const Item& item, const FileOutcome& f, Draft& d, std::int64_t
     if (!d.key.empty()) topic += "." + d.key;
   }
   res.id = topic + "." + lang;
-  fs::path path = (m_target / lang / (topic + ".md")).lexically_normal();
+  fs::path path = (m_target / "articles" / lang / (topic + ".md")).lexically_normal();
   res.path = path;
   if (!inside(m_target, path))
     return done(Status::failed, "'" + path.string() + "' would be outside the target folder; not imported");
@@ -678,7 +679,10 @@ void Run::article(const Item& item, const FileOutcome& f, Draft& d, std::int64_t
   }
   if (!m_o.dry_run) {
     std::string problem = folder_problem(path.parent_path());
-    if (problem.empty() && path.parent_path() != m_target) problem = folder_problem(m_target);
+    // The language folder, then the folders above it up to the target.
+    for (fs::path up = path.parent_path().parent_path(); problem.empty() && inside(m_target, up) ; up = up.parent_path())
+      problem = folder_problem(up);
+    if (problem.empty()) problem = folder_problem(m_target);
     if (!problem.empty()) return done(Status::failed, "cannot write '" + path.string() + "': " + problem);
     if (kb::FileStatus s = kb::write_file_atomic(path, text); !s) return done(Status::failed, s.message);
     rec.stamp = detail::stamp_of(path);

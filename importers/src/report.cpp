@@ -51,7 +51,8 @@ std::string format_report(const ImportReport& r, bool verbose) {
     bool single = f.articles.size() == 1 && f.articles[0].key.empty() && !f.articles[0].id.empty();
     std::string info;
     if (single) info = " -> " + f.articles[0].id;
-    else if (!f.articles.empty()) info = ": " + std::to_string(f.articles.size()) + " articles";
+    else if (!f.articles.empty())
+      info = ": " + std::to_string(f.articles.size()) + (f.articles.size() == 1 ? " article" : " articles");
     out += info;
     std::string details;
     if (f.format != Format::automatic) details += to_string(f.format);

@@ -49,7 +49,7 @@ struct Imported {
     auto t2 = std::chrono::steady_clock::now();
     first_s = std::chrono::duration<double>(t1 - t0).count();
     second_s = std::chrono::duration<double>(t2 - t1).count();
-    contents = kb::load_layers({{"user", kbdir, false}});
+    contents = kb::load_layers({{"user", kbdir / "articles", false}});
   }
   static Imported& get() {
     static Imported once;

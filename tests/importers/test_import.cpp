@@ -109,7 +109,7 @@ TEST_CASE("an import writes one canonical article per file or row, every format"
   const FileOutcome* txt = find_file(r, "notes.txt");
   REQUIRE(txt);
   CHECK(txt->articles[0].id == "support-wiki.notes.fr");
-  CHECK(fs::exists(c.kb / "fr" / "support-wiki.notes.md"));
+  CHECK(fs::exists(c.kb / "articles" / "fr" / "support-wiki.notes.md"));
 
   const FileOutcome* csv = find_file(r, "glpi.csv");
   REQUIRE(csv);
@@ -122,7 +122,7 @@ TEST_CASE("an import writes one canonical article per file or row, every format"
   CHECK(html->articles[0].id == "support-wiki.printers.jam.en");
   CHECK(html->articles[0].lang_from == "html lang");
 
-  auto art = kb::read_article(c.kb / "en" / "support-wiki.help.wifi.md");
+  auto art = kb::read_article(c.kb / "articles" / "en" / "support-wiki.help.wifi.md");
   REQUIRE(art.article);
   CHECK(art.article->title == "Wi-Fi");
   CHECK(art.article->source == (c.src / "help" / "wifi.page").string());
@@ -132,12 +132,12 @@ TEST_CASE("an import writes one canonical article per file or row, every format"
 TEST_CASE("links between imported files become article ids") {
   Corpus c;
   c.run();
-  std::string vpn = slurp(c.kb / "en" / "support-wiki.vpn.md");
+  std::string vpn = slurp(c.kb / "articles" / "en" / "support-wiki.vpn.md");
   CHECK(vpn.find("[the printer page](article:support-wiki.printers.jam.en)") != std::string::npos);
   CHECK(vpn.find("[the notes](article:support-wiki.notes.en)") != std::string::npos);
-  std::string jam = slurp(c.kb / "en" / "support-wiki.printers.jam.md");
+  std::string jam = slurp(c.kb / "articles" / "en" / "support-wiki.printers.jam.md");
   CHECK(jam.find("[VPN](article:support-wiki.vpn.en#top)") != std::string::npos);
-  std::string wifi = slurp(c.kb / "en" / "support-wiki.help.wifi.md");
+  std::string wifi = slurp(c.kb / "articles" / "en" / "support-wiki.help.wifi.md");
   // An empty Mallard link takes the title of the page it points to.
   CHECK(wifi.find("[Hidden networks](article:support-wiki.help.wifi-hidden.en)") != std::string::npos);
 }
@@ -145,7 +145,7 @@ TEST_CASE("links between imported files become article ids") {
 TEST_CASE("a re-import rewrites nothing when nothing changed, and only what changed") {
   Corpus c;
   c.run();
-  auto stamp = [&](const std::string& rel) { return fs::last_write_time(c.kb / rel); };
+  auto stamp = [&](const std::string& rel) { return fs::last_write_time(c.kb / "articles" / rel); };
   auto before = stamp("en/support-wiki.vpn.md");
 
   ImportReport again = c.run();
@@ -166,7 +166,7 @@ TEST_CASE("a re-import rewrites nothing when nothing changed, and only what chan
   CHECK(third.file_counts.unchanged == 5);
   CHECK(third.changed_ids == std::vector<std::string>{"support-wiki.printers.jam.en"});
   CHECK(count_md(c.kb) == 7);
-  CHECK(slurp(c.kb / "en/support-wiki.printers.jam.md").find("tray 2") != std::string::npos);
+  CHECK(slurp(c.kb / "articles/en/support-wiki.printers.jam.md").find("tray 2") != std::string::npos);
 }
 
 TEST_CASE("without its state file a re-import compares contents and still writes nothing") {
@@ -251,7 +251,7 @@ TEST_CASE("bad inputs: each file gets its own message and the others are importe
 
   CHECK(status("latin1.txt").first == Status::imported);
   CHECK(find_file(r, "latin1.txt")->encoding == "iso-8859-1");
-  CHECK(slurp(d.path / "kb/fr/src.latin1.md").find("secrétariat") != std::string::npos);
+  CHECK(slurp(d.path / "kb/articles/fr/src.latin1.md").find("secrétariat") != std::string::npos);
 
   auto [mixed, mixed_why] = status("mixed.txt");
   CHECK(mixed == Status::failed);
@@ -285,7 +285,7 @@ TEST_CASE("bad inputs: each file gets its own message and the others are importe
   CHECK_FALSE(fs::exists(d.path / "outside.en.md"));
 
   CHECK(status("x\\..\\..\\evil name.md").first == Status::imported);
-  CHECK(fs::exists(d.path / "kb/en/src.x-evil-name.md"));
+  CHECK(fs::exists(d.path / "kb/articles/en/src.x-evil-name.md"));
 
   auto [xml, xml_why] = status("broken.page");
   CHECK(xml == Status::failed);
@@ -334,8 +334,8 @@ TEST_CASE("a read-only target folder: every file fails with the reason, nothing 
   CHECK(fs::is_empty(d.path / "kb"));
 
   SUBCASE("a read-only language folder fails its own articles only") {
-    fs::create_directories(d.path / "kb/fr");
-    fs::permissions(d.path / "kb/fr", fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write,
+    fs::create_directories(d.path / "kb/articles/fr");
+    fs::permissions(d.path / "kb/articles/fr", fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write,
                     fs::perm_options::remove);
     ImportReport r2 = run_import(o);
     CHECK(find_file(r2, "a.md")->status == Status::imported);
@@ -356,10 +356,10 @@ TEST_CASE("a dry run reports everything and writes nothing") {
 TEST_CASE("articles edited by hand or owned by another source are not overwritten without force") {
   Corpus c;
   c.run();
-  fs::path vpn = c.kb / "en/support-wiki.vpn.md";
+  fs::path vpn = c.kb / "articles/en/support-wiki.vpn.md";
   std::string edited = slurp(vpn) + "\nA note added by the KB author.\n";
   std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  c.dir.write("kb/en/support-wiki.vpn.md", edited);
+  c.dir.write("kb/articles/en/support-wiki.vpn.md", edited);
   c.dir.write("Support Wiki/vpn.md", "# VPN\n\nThe client shows error 809 and 812 now.\n");
   ImportReport r = c.run();
   const FileOutcome* f = find_file(r, "vpn.md");
@@ -480,7 +480,7 @@ TEST_CASE("an interrupted import leaves whole articles only, and the next run co
   // Kill it once it has written some articles, without warning.
   for (int waited = 0; waited < 2000; ++waited) {
     std::error_code ec;
-    if (fs::exists(d.path / "kb/en", ec) && count_md(d.path / "kb") > 20) break;
+    if (fs::exists(d.path / "kb/articles/en", ec) && count_md(d.path / "kb") > 20) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   ::kill(child, SIGKILL);

@@ -2,7 +2,8 @@
 /// An import run: walks the given files and folders, reads each file with
 /// its reader, completes the articles (stable ids, language, links to
 /// article ids), and writes them as canonical Markdown with front matter
-/// into a KB folder, `<target>/<lang>/<topic>.md`. Never touches the index:
+/// into a KB folder, laid out as a KB layer: `<target>/articles/<lang>/<topic>.md`
+/// (the layout of data/, see data/README.md). Never touches the index:
 /// the report lists what changed so the caller (the workspace) can update it.
 ///
 ///     diagdesk::importers::ImportOptions o;
@@ -50,7 +51,7 @@ struct Progress {
 
 struct ImportOptions {
   std::vector<std::filesystem::path> inputs;  ///< files and folders (walked recursively)
-  std::filesystem::path target;               ///< KB folder written to (created when missing)
+  std::filesystem::path target;               ///< KB layer folder written to (created when missing)
   Format format = Format::automatic;          ///< forced reader, or detect per file
   std::string lang;                           ///< "fr"/"en" forces the language; empty: detect
   std::string domain;                         ///< domain given to every article; empty: keep the file's
