@@ -9,6 +9,8 @@
 // [SECTION] Costs
 #include <diagdesk/engine/training.hpp>
 
+#include <diagdesk/engine/knowledge.hpp>
+
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -88,6 +90,10 @@ const Part* ScenarioSet::part_of_step(std::string_view ref) const {
     if (std::find(p.steps.begin(), p.steps.end(), ref) != p.steps.end()) return &p;
   }
   return nullptr;
+}
+
+bool ScenarioSet::is_backup_step(std::string_view ref) const {
+  return std::find(backup_steps.begin(), backup_steps.end(), ref) != backup_steps.end();
 }
 
 // [SECTION] Reading helpers -------------------------------------------------------------
@@ -344,7 +350,12 @@ void load_scenario(const Ctx& ctx, const toml::table& root, const FactCatalog& f
 // [SECTION] Parts catalogue --------------------------------------------------------------
 
 void load_parts(const Ctx& ctx, const toml::table& root, ScenarioSet& into) {
-  check_keys(ctx, root, {"schema_version", "parts"}, "a parts file");
+  check_keys(ctx, root, {"schema_version", "parts", "backup_steps"}, "the training catalogue");
+  if (const toml::node* b = root.get("backup_steps")) {
+    for (auto& ref : read_strings(ctx, *b, "backup_steps")) into.backup_steps.push_back(std::move(ref));
+    into.backup_steps_pos = ctx.pos(*b);
+  }
+  if (!root.contains("parts")) return;
   const toml::table* parts = root["parts"].as_table();
   if (!parts) {
     ctx.error(*root.get("parts"), "key.type", "parts must be a table of [parts.<id>] tables");
@@ -373,7 +384,7 @@ void load_parts(const Ctx& ctx, const toml::table& root, ScenarioSet& into) {
 
 void load_root(const Ctx& ctx, const toml::table& root, const FactCatalog& facts, ScenarioSet& into) {
   if (!check_schema(ctx, root)) return;
-  if (root.contains("parts") && !root.contains("id")) {
+  if ((root.contains("parts") || root.contains("backup_steps")) && !root.contains("id")) {
     load_parts(ctx, root, into);
   } else {
     load_scenario(ctx, root, facts, into);

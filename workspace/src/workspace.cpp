@@ -3,6 +3,7 @@
 
 #include <diagdesk/engine/knowledge_cache.hpp>
 #include <diagdesk/engine/lint.hpp>
+#include <diagdesk/workspace/training.hpp>
 
 #include <algorithm>
 #include <cstdlib>
@@ -127,11 +128,17 @@ std::vector<std::string> Workspace::article_topics() const {
 std::vector<engine::Diagnostic> Workspace::lint(const std::vector<fs::path>& paths) const {
   std::vector<fs::path> all;
   for (const auto& l : m_layers) all.push_back(l.path);
-  for (const auto& p : paths) all.push_back(p);
+  for (const auto& p : paths) {
+    if (!is_scenario_path(p)) all.push_back(p);  // scenarios: lint_training below
+  }
   auto loaded = engine::load_knowledge(all);
   auto diagnostics = std::move(loaded.diagnostics);
   const auto topics = article_topics();
   engine::lint(*loaded.knowledge, diagnostics, &topics);
+  std::vector<fs::path> training_roots;
+  for (const auto& l : m_layers) training_roots.push_back(l.path);
+  training_roots.insert(training_roots.end(), paths.begin(), paths.end());
+  lint_training(loaded.knowledge, training_roots, topics, diagnostics);
   if (paths.empty()) return diagnostics;
   // Keep the findings about the given files only.
   std::vector<std::string> roots;

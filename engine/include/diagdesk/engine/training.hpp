@@ -8,7 +8,7 @@
 ///     const Scenario* s = set.find("net.apipa_dhcp_down");
 
 #include <diagdesk/engine/diagnostic.hpp>
-#include <diagdesk/engine/tree.hpp>
+#include <diagdesk/engine/knowledge.hpp>
 
 #include <filesystem>
 #include <map>
@@ -86,7 +86,7 @@ struct Scenario {
 };
 
 /// A replaceable part and the tree steps that replace it: swap tests (action
-/// nodes) and fixes (conclusions). Declared in data/scenarios/parts.toml.
+/// nodes) and fixes (conclusions). Declared in data/scenarios/catalogue.toml.
 struct Part {
   std::string id;
   LText label;
@@ -98,16 +98,21 @@ struct Part {
 struct ScenarioSet {
   std::vector<Scenario> scenarios;  ///< sorted by competency, difficulty, id
   std::vector<Part> parts;
+  /// Tree steps that back up the user's data ("tree:node"), from the catalogue.
+  std::vector<std::string> backup_steps;
+  SourcePos backup_steps_pos;
   std::vector<Diagnostic> diagnostics;
 
   const Scenario* find(std::string_view id) const;
   const Part* find_part(std::string_view id) const;
   /// The part a step replaces ("tree:node"), or nullptr.
   const Part* part_of_step(std::string_view ref) const;
+  bool is_backup_step(std::string_view ref) const;
 };
 
 /// Loads scenario files and folders (each folder: its *.toml files, not
-/// recursive). A file with `[parts.*]` and no `id` is the parts catalogue.
+/// recursive). A file with `[parts.*]` or `backup_steps` and no `id` is the
+/// training catalogue (data/scenarios/catalogue.toml).
 /// Malformed files are reported with their position and skipped. Values are
 /// normalised with `facts`; unknown keys are left for lint_scenarios.
 ScenarioSet load_scenarios(const std::vector<std::filesystem::path>& paths, const FactCatalog& facts);
