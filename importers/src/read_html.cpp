@@ -12,6 +12,7 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 
@@ -156,7 +157,29 @@ void check_truncation(std::string_view html, std::vector<std::string>& out) {
 
 class Renderer {
  public:
-  std::string blocks(const GumboNode* parent) {
+  std::string blocks(const GumboNode* parent) { return md::join_blocks(block_list(parent)); }
+
+  // An item's blocks; a line of text followed by nested lists stays tight
+  // ("- a\n  - b"), the way people write nested lists.
+  std::string item(const GumboNode* li) {
+    std::vector<std::string> v = block_list(li);
+    v.erase(std::remove(v.begin(), v.end(), std::string()), v.end());
+    auto is_list = [](const std::string& b) {
+      std::size_t d = 0;
+      while (d < b.size() && std::isdigit(static_cast<unsigned char>(b[d]))) ++d;
+      return b.starts_with("- ") || (d > 0 && b.compare(d, 2, ". ") == 0);
+    };
+    bool tight = v.size() >= 2 && v[0].find('\n') == std::string::npos &&
+                 std::all_of(v.begin() + 1, v.end(), [&](const std::string& b) {
+                   return is_list(b) && b.find("\n\n") == std::string::npos;
+                 });
+    if (!tight) return md::join_blocks(v);
+    std::string out = v[0];
+    for (std::size_t i = 1; i < v.size(); ++i) out += "\n" + v[i];
+    return out;
+  }
+
+  std::vector<std::string> block_list(const GumboNode* parent) {
     std::vector<std::string> out;
     std::string run;
     auto flush = [&] {
@@ -175,7 +198,7 @@ class Renderer {
       }
     }
     flush();
-    return md::join_blocks(out);
+    return out;
   }
 
  private:
@@ -228,7 +251,7 @@ class Renderer {
     for (unsigned i = 0; i < kids.length; ++i) {
       const GumboNode* c = static_cast<const GumboNode*>(kids.data[i]);
       std::string content;
-      if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_LI) content = blocks(c);
+      if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_LI) content = item(c);
       else if (c->type == GUMBO_NODE_ELEMENT && !dropped(c->v.element.tag)) content = block(c);
       else if (c->type == GUMBO_NODE_TEXT) content = md::finish_inline(md::escape(c->v.text.text));
       if (content.empty()) continue;
