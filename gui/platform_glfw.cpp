@@ -99,7 +99,12 @@ int run_window(Presenter& presenter, const PlatformOptions& o) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     std::string shot;
-    if (o.scripted) shot = player.apply(io);
+    if (o.scripted) {
+      // Scripted runs are deterministic: each input waits for the background
+      // work (search, index, article loading) the previous one started.
+      presenter.wait_background();
+      shot = player.apply(io);
+    }
     ImGui::NewFrame();
 
     presenter.poll();

@@ -53,7 +53,11 @@ Intent edit_fact(const FactVm& f, const Labels& l, FactsUi& ui) {
 
 Intent draw_facts_panel(const FactsVm& vm, const Labels& l, FactsUi& ui) {
   Intent out;
-  if (vm.editable) ImGui::TextDisabled("%s", l("gui.facts_editable"));
+  if (vm.editable) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", l("gui.facts_editable"));
+    ImGui::PopStyleColor();
+  }
   if (vm.facts.empty()) ImGui::TextDisabled("%s", l("report.none"));
   if (!ImGui::BeginTable("facts", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) return out;
   ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -78,12 +82,24 @@ Intent draw_facts_panel(const FactsVm& vm, const Labels& l, FactsUi& ui) {
 Intent draw_links_panel(const std::vector<LinkVm>& vm, const Labels& l) {
   Intent out;
   if (vm.empty()) ImGui::TextDisabled("%s", l("report.none"));
+  const ImVec4 link_colour(0.20f, 0.45f, 0.85f, 1);
   for (const auto& link : vm) {
     ImGui::PushID(link.topic.c_str());
     if (!link.available) {
-      ImGui::TextDisabled("\xE2\x96\xA1 %s (%s)", link.title.c_str(), l("gui.article_missing"));
-    } else if (ImGui::Selectable(("\xE2\x96\xA1 " + link.title).c_str())) {
-      out = Intent{IntentKind::open_article, link.topic};
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      ImGui::TextWrapped("\xE2\x96\xA1 %s (%s)", link.title.c_str(), l("gui.article_missing"));
+      ImGui::PopStyleColor();
+    } else {
+      // Titles are long: wrapped text that behaves like a link.
+      ImGui::PushStyleColor(ImGuiCol_Text, link_colour);
+      ImGui::TextWrapped("\xE2\x96\xA1 %s", link.title.c_str());
+      ImGui::PopStyleColor();
+      if (ImGui::IsItemHovered()) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::SetTooltip("%s", link.topic.c_str());
+      }
+      if (ImGui::IsItemClicked()) out = Intent{IntentKind::open_article, link.topic};
+      if (probing()) probe("link/" + link.topic);
     }
     ImGui::PopID();
   }

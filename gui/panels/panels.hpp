@@ -71,6 +71,7 @@ struct SearchUi {
   bool open = false;           ///< results shown in place of the main view
   int selected = 0;            ///< index in trees then articles
   std::string sent;            ///< last text sent with search_changed
+  bool enter_pending = false;  ///< Enter pressed before the results came: open the first
 };
 /// The search field (Ctrl+K) with domain / language filters.
 Intent draw_search_bar(const SearchVm& vm, const Labels& l, SearchUi& ui);

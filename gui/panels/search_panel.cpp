@@ -51,7 +51,7 @@ void move_selection(const SearchVm& vm, SearchUi& ui) {
 
 Intent draw_search_bar(const SearchVm& vm, const Labels& l, SearchUi& ui) {
   Intent out;
-  const float filters_w = ImGui::GetFontSize() * 16 + ImGui::GetStyle().ItemSpacing.x * 2;
+  const float filters_w = ImGui::GetFontSize() * 18 + ImGui::GetStyle().ItemSpacing.x * 2;
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - filters_w);
   if (ui.focus_request) {
     ImGui::SetKeyboardFocusHere();
@@ -73,17 +73,27 @@ Intent draw_search_bar(const SearchVm& vm, const Labels& l, SearchUi& ui) {
     if (ui.open) move_selection(vm, ui);
   }
   if (enter && !out) {
-    // Results may still be on their way for the last keystroke: open what is there.
-    if (hit_count(vm) > 0) {
+    // Results may still be on their way for the last keystroke (or the index
+    // is opening): open the best one as soon as they are in.
+    const bool current = !vm.busy && vm.query == text;
+    if (current && hit_count(vm) > 0) {
       out = open_hit(vm, ui, ui.selected);
     } else {
+      ui.enter_pending = !text.empty() && !current;
       ui.open = !text.empty();
+    }
+  } else if (ui.enter_pending && !out) {
+    if (text != vm.query && !vm.busy) {
+      ui.enter_pending = false;  // the text changed since: forget it
+    } else if (!vm.busy && vm.query == text) {
+      ui.enter_pending = false;
+      if (hit_count(vm) > 0) out = open_hit(vm, ui, 0);
     }
   }
 
   // Filters: domain and language.
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
   const std::string domain_label = vm.domain_filter.empty() ? l("gui.all_domains") : vm.domain_filter;
   if (ImGui::BeginCombo("##domain", domain_label.c_str())) {
     if (ImGui::Selectable(l("gui.all_domains"), vm.domain_filter.empty())) out = Intent{IntentKind::search_filter, "", vm.lang_filter};
@@ -115,7 +125,8 @@ Intent draw_search_results(const SearchVm& vm, const Labels& l, SearchUi& ui) {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ui.open = false;
   }
   ImGui::TextDisabled("%s \"%s\"%s", l("gui.results_for"), vm.query.c_str(), vm.busy ? " …" : "");
-  ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 6);
+  const float close_w = ImGui::CalcTextSize(l("gui.close")).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - close_w - ImGui::GetStyle().ScrollbarSize);
   if (ImGui::SmallButton(l("gui.close"))) ui.open = false;
   if (!vm.notice.empty()) ImGui::TextColored(ImVec4(0.85f, 0.55f, 0.10f, 1), "%s", vm.notice.c_str());
   ImGui::Separator();
