@@ -90,17 +90,27 @@ std::string competency_name(int c, Lang lang) { return tr("train.competency_" + 
 
 std::string difficulty_stars(int d) { return std::string(static_cast<std::size_t>(std::clamp(d, 1, 3)), '*'); }
 
+/// `text` padded with spaces to `width` characters (UTF-8 aware, for accents).
+std::string pad(const std::string& text, std::size_t width) {
+  std::size_t chars = 0;
+  for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
+  return chars >= width ? text + " " : text + std::string(width - chars, ' ');
+}
+
+/// ": " in English, " : " in French typography.
+const char* colon(Lang lang) { return lang == Lang::fr ? " : " : ": "; }
+
 // [SECTION] Showing the scenario, steps and replies -------------------------------------------
 
 void print_scenario(std::ostream& out, const engine::Scenario& s, engine::Mode mode, Lang lang) {
-  out << "\n== " << tr("train.scenario", lang) << " : " << s.title.get(lang) << " ==\n";
+  out << "\n== " << tr("train.scenario", lang) << colon(lang) << s.title.get(lang) << " ==\n";
   out << "   C" << s.competency << " " << competency_name(s.competency, lang) << " · " << tr("train.difficulty", lang) << " "
       << difficulty_stars(s.difficulty) << " · " << tr("train.mode", lang) << " " << tr("train.mode_" + std::string(engine::mode_name(mode)), lang)
       << "\n";
-  out << "   " << tr("train.asset", lang) << ": " << s.context.asset.get(lang) << "\n";
-  out << "   " << tr("train.os", lang) << ": " << s.context.os.get(lang) << "\n";
-  out << "   " << tr("train.user", lang) << ": " << s.context.user.get(lang) << "\n";
-  out << "   " << tr("train.site", lang) << ": " << s.context.site.get(lang) << "\n";
+  out << "   " << tr("train.asset", lang) << colon(lang) << s.context.asset.get(lang) << "\n";
+  out << "   " << tr("train.os", lang) << colon(lang) << s.context.os.get(lang) << "\n";
+  out << "   " << tr("train.user", lang) << colon(lang) << s.context.user.get(lang) << "\n";
+  out << "   " << tr("train.site", lang) << colon(lang) << s.context.site.get(lang) << "\n";
   out << "\n" << tr("train.user_says", lang) << " « " << s.complaint.get(lang) << " »\n";
 }
 
@@ -150,11 +160,11 @@ void print_conclusion(std::ostream& out, const engine::Knowledge& k, const std::
 void print_debrief(std::ostream& out, const engine::TrainingRun& run, Lang lang) {
   const engine::Score s = run.score();
   const engine::Debrief d = run.debrief(lang);
-  out << "\n== " << tr("train.debrief", lang) << " : " << d.scenario << " ==\n";
-  out << tr("train.hidden_fault", lang) << ": " << d.hidden_fault << "\n\n";
-  out << tr("train.score", lang) << ": " << s.total << "/100\n";
+  out << "\n== " << tr("train.debrief", lang) << colon(lang) << d.scenario << " ==\n";
+  out << tr("train.hidden_fault", lang) << colon(lang) << d.hidden_fault << "\n\n";
+  out << tr("train.score", lang) << colon(lang) << s.total << "/100\n";
   auto part = [&](const char* key, int got, int max) {
-    out << "  " << std::left << std::setw(28) << tr(key, lang) << std::right << std::setw(3) << got << "/" << max << "\n";
+    out << "  " << pad(tr(key, lang), 30) << std::right << std::setw(3) << got << "/" << max << "\n";
   };
   part("train.points_diagnosis", s.p_diagnosis, engine::points_diagnosis);
   part("train.points_outcome", s.p_outcome, engine::points_outcome);
@@ -162,8 +172,7 @@ void print_debrief(std::ostream& out, const engine::TrainingRun& run, Lang lang)
   part("train.points_efficiency", s.p_efficiency, engine::points_efficiency);
   part("train.points_method", s.p_method, 6 * engine::points_method_step);
   part("train.points_articles", s.p_articles, engine::points_articles);
-  out << "  " << std::left << std::setw(28) << tr("train.points_penalties", lang) << std::right << std::setw(3)
-      << -s.p_penalties << "\n";
+  out << "  " << pad(tr("train.points_penalties", lang), 30) << std::right << std::setw(3) << -s.p_penalties << "\n";
 
   out << "\n" << tr("train.paths", lang) << "\n";
   int n = 0;
@@ -600,7 +609,7 @@ int show_progress(const workspace::Workspace& ws, const engine::ScenarioSet& set
   }
   std::cout << format_text(tr("train.progress_of", lang), {trainee, std::to_string(attempts.size())}) << "\n\n";
   for (const auto& c : p.competencies) {
-    std::cout << "C" << std::left << std::setw(3) << c.competency << std::setw(48) << competency_name(c.competency, lang)
+    std::cout << "C" << std::left << std::setw(3) << c.competency << pad(competency_name(c.competency, lang), 48)
               << std::right << std::setw(4) << c.mastery << " %   "
               << format_text(tr("train.played_of", lang), {std::to_string(c.played), std::to_string(c.scenarios),
                                                             std::to_string(c.attempts)})

@@ -354,7 +354,7 @@ Debrief TrainingRun::debrief(Lang lang) const {
       tr(sc.priority_ok ? "train.finding_priority_ok" : "train.finding_priority_bad", lang),
       {level_text(sc.impact), level_text(sc.urgency), priority_text(sc.priority), level_text(sc.expected_impact),
        level_text(sc.expected_urgency), priority_text(sc.expected_priority)}));
-  d.findings.push_back(format_text(tr("train.finding_efficiency", lang),
+  d.findings.push_back(format_text(tr(sc.diagnosis_ok ? "train.finding_efficiency" : "train.finding_efficiency_void", lang),
                                    {std::to_string(sc.trainee_cost), std::to_string(sc.expert_cost),
                                     std::to_string(sc.efficiency)}));
   d.findings.push_back(format_text(tr("train.finding_articles", lang),
