@@ -52,7 +52,7 @@ using detail::Stamp;
 
 // Bump when a reader's output changes: every source is then read again
 // (and rewritten only where the text really differs).
-constexpr std::string_view importer_version = "importers-1";
+constexpr std::string_view importer_version = "importers-2";
 
 const char* to_string(Status s) {
   switch (s) {

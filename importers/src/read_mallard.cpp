@@ -24,6 +24,14 @@ namespace {
 
 constexpr const char* mallard_ns = "http://projectmallard.org/1.0/";
 constexpr const char* if_ns = "http://projectmallard.org/if/1.0/";
+constexpr char no_alt = '\x02';
+
+std::string drop_no_alt(std::string s) {
+  for (std::string_view pat : {" (\x02)", "(\x02)", "\x02 ", "\x02"}) {
+    for (std::size_t p = s.find(pat); p != std::string::npos; p = s.find(pat, p)) s.erase(p, pat.size());
+  }
+  return s;
+}
 
 std::string_view ns_of(const xmlNode* n) {
   return n->ns && n->ns->href ? std::string_view(reinterpret_cast<const char*>(n->ns->href)) : std::string_view();
@@ -346,7 +354,9 @@ class Renderer {
       std::string alt;
       raw_text(n, alt);
       alt = trimmed(md::collapse_space(alt));
-      return alt.empty() ? std::string() : md::escape(alt);
+      // An icon without text: a marker, removed with the parentheses that
+      // often hold it ("the icon (<media/>) changes" -> "the icon changes").
+      return alt.empty() ? std::string(1, no_alt) : md::escape(alt);
     }
     if (name == "p") return " " + inlines(n) + " ";
     return inlines(n);  // app, span, cite, sys, hi, em-like and unknown: their text
@@ -457,9 +467,9 @@ ReadResult read_mallard(const SourceText& source, const ReadOptions& options) {
     for (std::size_t i = 0; i < see_also.size(); ++i) see_block += (i ? "\n" : "") + see_also[i];
   }
   std::string body = render.blocks(root, 1);
-  d.article.body = md::tidy(md::join_blocks({
+  d.article.body = md::tidy(drop_no_alt(md::join_blocks({
       d.article.title.empty() ? "" : md::heading(1, md::escape(d.article.title)),
-      desc.empty() ? "" : md::wrap(desc, "*"), body, see_block}));
+      desc.empty() ? "" : md::wrap(desc, "*"), body, see_block})));
   if (d.article.title.empty() && body.empty()) {
     r.diagnostics.push_back({kb::Severity::error, "content.empty", file, 0, 0, "the page has no text to import"});
     return r;

@@ -39,6 +39,7 @@ const char* page = R"(<?xml version="1.0" encoding="utf-8"?>
   </section>
   <comment><p>Editorial note.</p></comment>
   <p>Web : <link href="https://help.gnome.org/">aide</link>.</p>
+  <p>L’icône (<media type="image" src="figures/wifi.svg"/>) change. <media type="image" src="a.png">Signal</media></p>
 </page>
 )";
 
@@ -89,6 +90,8 @@ TEST_CASE("Mallard: a page becomes Markdown") {
       "| 2,4 GHz | 1-13 |\n"
       "\n"
       "Web : [aide](https://help.gnome.org/).\n"
+      "\n"
+      "L’icône change. Signal\n"
       "\n"
       "## Voir aussi\n"
       "\n"
