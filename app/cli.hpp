@@ -51,6 +51,7 @@ nlohmann::json step_json(const engine::Session& s);
 Runner add_trees(CLI::App& app, Globals& g);
 Runner add_lint(CLI::App& app, Globals& g);
 Runner add_diagnose(CLI::App& app, Globals& g);
+Runner add_coverage(CLI::App& app, Globals& g);
 Runner add_train(CLI::App& app, Globals& g);
 Runner add_import(CLI::App& app, Globals& g);
 

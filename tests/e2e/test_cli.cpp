@@ -152,3 +152,13 @@ TEST_CASE("without a tree, diagnose offers the list of scripts") {
   CHECK(r.out.find("Choose a troubleshooting script") != std::string::npos);
   CHECK(r.out.find("Cable unplugged.") != std::string::npos);
 }
+
+TEST_CASE("data/COVERAGE.md is the current output of diagdesk coverage") {
+  test::TempDir home;
+  auto r = diagdesk(home, "--data " + test::quote(DIAGDESK_DATA_DIR) + " --lang en coverage");
+  CHECK(r.rc == 0);
+  const std::string checked_in = test::read(std::filesystem::path(DIAGDESK_DATA_DIR) / "COVERAGE.md");
+  CHECK_MESSAGE(r.out == checked_in, "regenerate it: build/app/diagdesk --lang en coverage > data/COVERAGE.md");
+  r = diagdesk(home, "--data " + test::quote(DIAGDESK_DATA_DIR) + " --lang fr coverage --json");
+  CHECK(r.out.find("\"name\": \"Intervenir sur le matériel d'un équipement\"") != std::string::npos);
+}
