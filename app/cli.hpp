@@ -54,5 +54,6 @@ Runner add_diagnose(CLI::App& app, Globals& g);
 Runner add_coverage(CLI::App& app, Globals& g);
 Runner add_train(CLI::App& app, Globals& g);
 Runner add_import(CLI::App& app, Globals& g);
+Runner add_graph(CLI::App& app, Globals& g);
 
 }  // namespace diagdesk::cli
