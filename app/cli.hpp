@@ -54,6 +54,14 @@ Runner add_diagnose(CLI::App& app, Globals& g);
 Runner add_coverage(CLI::App& app, Globals& g);
 Runner add_train(CLI::App& app, Globals& g);
 Runner add_import(CLI::App& app, Globals& g);
+Runner add_search(CLI::App& app, Globals& g);
+Runner add_show(CLI::App& app, Globals& g);
+Runner add_index(CLI::App& app, Globals& g);
 Runner add_graph(CLI::App& app, Globals& g);
+
+/// `diagdesk diagnose --symptom`: picks the tree that best matches `symptom`,
+/// prints which and why (to stderr when `json`), sets `tree`; returns an exit code.
+int choose_tree_by_symptom(const workspace::Workspace& ws, const std::string& symptom, engine::Lang lang, bool json,
+                           std::string& tree);
 
 }  // namespace diagdesk::cli

@@ -30,6 +30,7 @@ struct DiagnoseOptions {
   std::string save;
   std::string transcript;
   std::string operator_name;
+  std::string symptom;
 };
 
 std::int64_t now() {
@@ -220,6 +221,7 @@ Runner add_diagnose(CLI::App& app, Globals& g) {
   cmd->add_option("--save", o.save, "Save the session to this file");
   cmd->add_option("--transcript", o.transcript, "Write the intervention report (Markdown) to this file");
   cmd->add_option("--operator", o.operator_name, "Technician name for the report");
+  cmd->add_option("--symptom", o.symptom, "Start the tree that best matches this symptom (says which and why)");
   cmd->add_flag("--json", g.json, "Print the state as JSON (with --answers)");
   return [&g, cmd] {
     o.has_answers = cmd->count("--answers") > 0;
@@ -237,6 +239,11 @@ Runner add_diagnose(CLI::App& app, Globals& g) {
       info.symptom = loaded.info.symptom;
       if (!o.facts.empty()) return fail("--fact cannot change a resumed session");
     } else {
+      if (!o.symptom.empty()) {
+        if (!o.tree.empty()) return fail("give either a tree or --symptom, not both");
+        if (int rc = choose_tree_by_symptom(*ws, o.symptom, lang, g.json, o.tree); rc != exit_ok) return rc;
+        info.symptom = o.symptom;
+      }
       if (o.tree.empty()) {
         if (o.has_answers) return fail("--answers needs a tree id");
         o.tree = choose_tree(*ws, lang);

@@ -19,7 +19,7 @@
 
 namespace diagdesk::kb::detail {
 
-// Term scheme (index_schema_version 2). Words are stemmed after folding
+// Term scheme (index_schema_version 3). Words are stemmed after folding
 // accents and stripping elisions (FoldStem). Each language has its own
 // terms, so statistics (and stems that happen to collide, like French
 // "print" from "printer") never mix across languages:
@@ -30,6 +30,7 @@ namespace diagdesk::kb::detail {
 //   XD<domain>; XC<competency>; XY<layer>
 inline constexpr Xapian::valueno slot_id = 0;    // document id
 inline constexpr Xapian::valueno slot_hash = 1;  // content hash, 8 bytes big-endian
+inline constexpr Xapian::valueno slot_type = 2;  // "article" or "tree" (read without the data)
 inline constexpr const char* metadata_schema = "diagdesk.index_schema";
 
 /// The two folding stemmers (French, English), shared by indexing, query

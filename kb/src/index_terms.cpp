@@ -190,6 +190,7 @@ Xapian::Document DocIndexer::build(const Document& d, std::uint64_t hash,
 
   xd.add_value(slot_id, d.id);
   xd.add_value(slot_hash, hash_value(hash));
+  xd.add_value(slot_type, d.type);
 
   stored.id = d.id;
   stored.type = d.type;

@@ -252,10 +252,14 @@ Xapian::Query concept_query(const Concept& c, const Xapian::Stem& stem, std::str
   std::set<std::string> seen;
   for (const Alt& a : c.alts) {
     if (a.code) {
-      body.emplace_back("XK" + a.words[0]);
+      // Codes are the same in both languages: count them for this
+      // language's documents only, so the language preference holds.
+      Xapian::Query code("XK" + a.words[0]);
       if (a.ip_prefix)
-        body.emplace_back(Xapian::Query::OP_WILDCARD, "XK" + a.words[0] + ".", 50,
-                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        code = Xapian::Query(Xapian::Query::OP_OR, code,
+                             Xapian::Query(Xapian::Query::OP_WILDCARD, "XK" + a.words[0] + ".", 50,
+                                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));
+      body.emplace_back(Xapian::Query::OP_FILTER, code, Xapian::Query("L" + std::string(lang)));
       continue;
     }
     Xapian::Query z = alt_query(a, stem, words, false);

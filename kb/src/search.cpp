@@ -89,15 +89,32 @@ SearchResults Index::search(const SearchQuery& q) {
 
       Xapian::Enquire enquire(db);
       enquire.set_query(query);
-      Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(q.offset),
-                                           static_cast<Xapian::doccount>(q.limit));
+      // Trees are boosted after matching, so fetch a few more than asked:
+      // one just below the page may move into it.
+      const bool boost = q.tree_boost != 1.0 && q.type != "article" && q.type != "tree";
+      const std::size_t want = q.offset + q.limit;
+      Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(want + (boost ? 10 : 0)));
       res.estimated_total = mset.get_matches_estimated();
-      res.hits.reserve(mset.size());
+      struct Ranked {
+        Xapian::MSetIterator it;
+        double score;
+      };
+      std::vector<Ranked> ranked;
+      ranked.reserve(mset.size());
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        double score = it.get_weight();
+        if (boost && it.get_document().get_value(detail::slot_type) == "tree") score *= q.tree_boost;
+        ranked.push_back({it, score});
+      }
+      std::stable_sort(ranked.begin(), ranked.end(),
+                       [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
+      const double best = ranked.empty() ? 0 : ranked.front().score;
+
       std::string view_lang = q.lang.empty() ? q.ui_lang : q.lang;
       if (view_lang != "en") view_lang = "fr";
-      for (auto it = mset.begin(); it != mset.end(); ++it) {
+      for (std::size_t i = q.offset; i < ranked.size() && i < want; ++i) {
         detail::StoredDoc d;
-        if (!detail::decode(it.get_document().get_data(), d)) continue;
+        if (!detail::decode(ranked[i].it.get_document().get_data(), d)) continue;
         SearchHit h;
         std::string lang = d.lang == "both" ? view_lang : d.lang;
         h.type = d.type;
@@ -107,8 +124,10 @@ SearchResults Index::search(const SearchQuery& q) {
         h.lang = d.lang;
         h.snippet = detail::make_snippet(d.text(lang), bq.highlight, m.stems.get(lang), lang,
                                          snippet_bytes, q.mark_open, q.mark_close);
-        h.score = it.get_weight();
-        h.percent = it.get_percent();
+        h.score = ranked[i].score;
+        // Relative to the best result of the query (Xapian's own percentage
+        // does not know about the boost).
+        h.percent = best > 0 ? static_cast<int>(100.0 * h.score / best + 0.5) : 0;
         h.layer = d.layer;
         h.domain = d.domain;
         h.competency = d.competency;

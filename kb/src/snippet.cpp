@@ -106,14 +106,23 @@ std::string make_snippet(std::string_view text, Highlight& hl, const Xapian::Ste
   out.reserve(end - begin + 32);
   if (begin > 0) out += "…";
   std::size_t pos = begin;
+  bool marked = false;  // a mark is open, ending at `pos`
   for (std::size_t i = first; i < tokens.size() && tokens[i].end <= end; ++i) {
     if (match[i] < 0) continue;
-    out.append(text.substr(pos, tokens[i].begin - pos));
-    out += open;
+    std::string_view gap = text.substr(pos, tokens[i].begin - pos);
+    // "Wi-Fi", "e-mail": one mark over words joined by a hyphen.
+    if (!(marked && gap == "-")) {
+      if (marked) out += close;
+      out.append(gap);
+      out += open;
+    } else {
+      out.append(gap);
+    }
     out.append(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
-    out += close;
+    marked = true;
     pos = tokens[i].end;
   }
+  if (marked) out += close;
   out.append(text.substr(pos, end - pos));
   if (end < text.size()) out += "…";
   return out;

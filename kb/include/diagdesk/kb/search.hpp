@@ -23,6 +23,10 @@ struct SearchQuery {
   bool prefix_last_word = true;
   /// Correct words unknown to the index ("imprimnte") and say "did you mean".
   bool spelling = true;
+  /// Trees rank above articles at near-equal relevance: a tree's score is
+  /// multiplied by this (1 for no preference). A guided diagnosis is usually
+  /// the best first answer to a symptom; its articles follow.
+  double tree_boost = 1.25;
   std::string mark_open = "**";   ///< put around matched words in snippets
   std::string mark_close = "**";
 };
@@ -35,8 +39,8 @@ struct SearchHit {
   std::string title;        ///< in the hit's language (a tree: the query's or UI language)
   std::string lang;         ///< "fr", "en" or "both"
   std::string snippet;      ///< a passage with matched words between mark_open/mark_close
-  double score = 0;         ///< Xapian weight (higher is better)
-  int percent = 0;          ///< 0-100, relative to the best possible match
+  double score = 0;         ///< relevance (Xapian weight, trees boosted); higher is better
+  int percent = 0;          ///< 0-100, relative to the query's best result
   std::string layer;
   std::string domain;
   int competency = 0;

@@ -1,0 +1,97 @@
+#pragma once
+/// Search over the workspace's knowledge: the articles of every layer and
+/// the trees, indexed by kb under <data_dir>/index. The CLI (`search`,
+/// `show`, `index`, `diagnose --symptom`) and the GUI both go through here.
+///
+///     auto ws = diagdesk::workspace::Workspace::open({});
+///     diagdesk::workspace::Search search(ws);          // loads articles and synonyms
+///     auto results = search.search({.text = "reseau lent", .ui_lang = "fr"});
+///     if (auto m = search.match_symptom("internet ne marche plus", Lang::fr))
+///       auto started = ws.start(m->tree_id, {}, Lang::fr);
+
+#include <diagdesk/workspace/workspace.hpp>
+
+#include <diagdesk/kb/index.hpp>
+#include <diagdesk/kb/layers.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace diagdesk::workspace {
+
+/// The articles of every layer (each layer's `articles/` folder), as kb
+/// loads them: later layers override, out-of-date translations flagged.
+kb::KbContents load_articles(const Workspace& ws);
+
+/// A tree as an index document: titles and symptom phrases in both
+/// languages; questions, diagnoses, remedies and commands as its body.
+kb::Document tree_document(const engine::Tree& tree, const std::string& layer);
+
+/// What `diagdesk show ID` prints.
+struct Shown {
+  std::string kind;      ///< "article" or "tree"
+  std::string id;        ///< article id or tree id
+  std::string title;
+  std::string markdown;  ///< the article, or a summary of the tree
+};
+
+/// The tree chosen for a symptom, and why.
+struct SymptomMatch {
+  std::string tree_id;
+  std::string title;
+  int percent = 0;
+  std::string evidence;  ///< the tree's text where the symptom's words were found, marked «like this»
+  std::string why;       ///< one sentence in the interface language
+  std::vector<std::pair<std::string, std::string>> others;  ///< runner-up trees (id, title)
+};
+
+/// Short texts of search front ends, in both languages ("search.none",
+/// "search.did_you_mean", "search.tree", "search.article"...); the key
+/// itself when unknown.
+std::string search_label(std::string_view key, Lang lang);
+
+/// What an index update did, as a sentence in `lang`.
+std::string describe(const kb::SyncReport& report, Lang lang);
+
+/// The KB search of one workspace. Keeps its own copy of what it needs, so
+/// it may outlive the Workspace it was made from. Not thread-safe.
+class Search {
+ public:
+  /// Loads the articles and the synonym files (data/synonyms.toml of every
+  /// layer); the index is not touched until update_index() or search().
+  explicit Search(const Workspace& ws);
+
+  /// Problems in article and synonym files (errors and warnings).
+  const std::vector<kb::Diagnostic>& diagnostics() const { return m_diagnostics; }
+  const kb::KbContents& articles() const { return m_articles; }
+  const std::filesystem::path& index_dir() const { return m_index.dir(); }
+
+  /// Brings the index in line with the files: incremental by content hash,
+  /// rebuilt when missing, stale or corrupt, or when `mode` asks.
+  kb::SyncReport update_index(kb::SyncMode mode = kb::SyncMode::incremental);
+  /// The report of the last update (empty message before any).
+  const kb::SyncReport& last_update() const { return m_last; }
+
+  /// Searches, updating the index first on the first call.
+  kb::SearchResults search(const kb::SearchQuery& query);
+
+  /// An article by id or topic (in `lang`, else the other language), or a tree.
+  std::optional<Shown> show(std::string_view id, Lang lang) const;
+
+  /// The tree whose title and symptom phrases best match `text`; nullopt
+  /// when no tree matches at all.
+  std::optional<SymptomMatch> match_symptom(const std::string& text, Lang lang);
+
+ private:
+  std::shared_ptr<const engine::Knowledge> m_knowledge;
+  std::vector<Layer> m_layers;
+  kb::KbContents m_articles;
+  std::vector<kb::Diagnostic> m_diagnostics;
+  kb::Index m_index;
+  kb::SyncReport m_last;
+  bool m_synced = false;
+};
+
+}  // namespace diagdesk::workspace

@@ -1,0 +1,331 @@
+// Search over the workspace's knowledge: articles + trees in kb's index.
+//
+// [SECTION] Labels
+// [SECTION] Documents
+// [SECTION] Search
+// [SECTION] show
+// [SECTION] match_symptom
+
+#include <diagdesk/workspace/search.hpp>
+
+#include <diagdesk/engine/i18n.hpp>
+#include <diagdesk/kb/synonyms.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+namespace diagdesk::workspace {
+
+namespace {
+
+// [SECTION] Labels ----------------------------------------------------------------
+// The few words of show/match output, in both languages.
+
+struct Label {
+  std::string_view key;
+  const char* fr;
+  const char* en;
+};
+
+constexpr Label labels[] = {
+    {"symptoms", "Symptômes", "Symptoms"},
+    {"domain", "Domaine", "Domain"},
+    {"competency", "Compétence", "Competency"},
+    {"layer", "Couche", "Layer"},
+    {"updated", "Mis à jour le", "Updated"},
+    {"out_of_date", "Sa traduction est plus récente : cet article est à revoir.",
+     "Its translation is newer: this article needs a review."},
+    {"known_error", "Erreur connue", "Known error"},
+    {"ke.symptom", "Symptôme", "Symptom"},
+    {"ke.cause", "Cause", "Cause"},
+    {"ke.workaround", "Contournement", "Workaround"},
+    {"ke.solution", "Solution", "Solution"},
+    {"ke.codes", "Codes d'erreur", "Error codes"},
+    {"ke.products", "Produits concernés", "Affected products"},
+    {"tree", "Script de diagnostic", "Troubleshooting script"},
+    {"tree.start", "Première question", "First question"},
+    {"tree.steps", "Questions et tests", "Questions and tests"},
+    {"tree.conclusions", "Conclusions", "Conclusions"},
+    {"tree.articles", "Articles liés", "Linked articles"},
+    {"tree.run", "Pour le lancer", "To run it"},
+    {"match.why", "Choisi parce que ses symptômes correspondent le mieux à la description",
+     "Chosen because its symptoms match the description best"},
+    {"match.score", "pertinence", "relevance"},
+    {"match.chosen", "Script choisi", "Script chosen"},
+    {"match.others", "Autres scripts possibles", "Other possible scripts"},
+    {"match.none", "Aucun script de diagnostic ne correspond à ce symptôme ; essayez d'autres mots ou `diagdesk trees`.",
+     "No troubleshooting script matches this symptom; try other words or `diagdesk trees`."},
+    {"search.none", "Aucun résultat.", "No results."},
+    {"search.did_you_mean", "Vouliez-vous dire", "Did you mean"},
+    {"search.corrected", "résultats pour", "showing results for"},
+    {"search.truncated", "Requête trop longue : seul son début a été utilisé.", "Query too long: only its beginning was used."},
+    {"search.empty", "La requête ne contient aucun mot à chercher.", "The query has no word to search for."},
+    {"search.read_only", "L'index est verrouillé par un autre processus et peut ne pas refléter les derniers changements.",
+     "The index is locked by another process and may not reflect the latest changes."},
+    {"search.tree", "arbre", "tree"},
+    {"search.article", "article", "article"},
+    {"search.out_of_date", "traduction plus récente", "translation is newer"},
+    {"search.results", "résultats", "results"},
+    {"index.up_to_date", "Index à jour", "Index up to date"},
+    {"index.created", "Index créé", "Index created"},
+    {"index.updated", "Index mis à jour", "Index updated"},
+    {"index.rebuilt", "Index reconstruit", "Index rebuilt"},
+    {"index.read_only", "Index verrouillé par un autre processus : il n'a pas été mis à jour, la recherche utilise l'index existant",
+     "Index locked by another process: it was not updated, search uses the existing index"},
+    {"index.failed", "Échec de l'écriture de l'index", "Could not write the index"},
+    {"index.documents", "documents", "documents"},
+    {"index.added", "ajoutés", "added"},
+    {"index.changed", "modifiés", "changed"},
+    {"index.removed", "supprimés", "removed"},
+    {"index.unchanged", "inchangés", "unchanged"},
+    {"index.corrupt", "il était corrompu", "it was corrupt"},
+    {"index.stale", "il venait d'une autre version", "it was made by another version"},
+    {"index.requested", "à la demande", "as requested"},
+    {"index.in", "en", "in"},
+};
+
+const char* label(std::string_view key, Lang lang) {
+  for (const auto& l : labels)
+    if (l.key == key) return lang == Lang::fr ? l.fr : l.en;
+  return nullptr;
+}
+
+std::string lang_str(Lang lang) { return std::string(engine::lang_code(lang)); }
+
+std::string layer_of(const std::string& file, const std::vector<Layer>& layers) {
+  std::string layer = layers.empty() ? "bundled" : layers.front().name;
+  for (const auto& l : layers)
+    if (file.rfind(l.path.string(), 0) == 0) layer = l.name;
+  return layer;
+}
+
+}  // namespace
+
+std::string search_label(std::string_view key, Lang lang) {
+  const char* l = label(key, lang);
+  return l ? l : std::string(key);
+}
+
+std::string describe(const kb::SyncReport& r, Lang lang) {
+  auto L = [&](std::string_view key) { return search_label(key, lang); };
+  char secs[32];
+  std::snprintf(secs, sizeof secs, "%.2f s", r.seconds);
+  std::string colon = engine::tr("punct.colon", lang);
+  std::string n = std::to_string(r.total) + " " + L("index.documents");
+  switch (r.action) {
+    case kb::IndexAction::up_to_date: return L("index.up_to_date") + " (" + n + ")";
+    case kb::IndexAction::created: return L("index.created") + colon + n + " " + L("index.in") + " " + secs;
+    case kb::IndexAction::updated:
+      return L("index.updated") + colon + std::to_string(r.added) + " " + L("index.added") + ", " +
+             std::to_string(r.changed) + " " + L("index.changed") + ", " + std::to_string(r.removed) + " " +
+             L("index.removed") + ", " + std::to_string(r.unchanged) + " " + L("index.unchanged") + " (" + secs + ")";
+    case kb::IndexAction::rebuilt: {
+      const char* why = r.reason == kb::RebuildReason::corrupt ? "index.corrupt"
+                        : r.reason == kb::RebuildReason::stale ? "index.stale"
+                                                               : "index.requested";
+      return L("index.rebuilt") + " (" + L(why) + ")" + colon + n + " " + L("index.in") + " " + secs;
+    }
+    case kb::IndexAction::read_only: return L("index.read_only");
+    case kb::IndexAction::failed: return L("index.failed") + colon + r.message;
+  }
+  return r.message;
+}
+
+// [SECTION] Documents -------------------------------------------------------------
+
+kb::KbContents load_articles(const Workspace& ws) {
+  std::vector<kb::Layer> layers;
+  for (const auto& l : ws.layers()) {
+    std::error_code ec;
+    // A team or user layer without articles is normal; the bundled one has them.
+    if (l.name != "bundled" && !fs::is_directory(l.path / "articles", ec)) continue;
+    layers.push_back(kb::Layer{l.name, l.path / "articles", l.read_only});
+  }
+  return kb::load_layers(layers);
+}
+
+kb::Document tree_document(const engine::Tree& tree, const std::string& layer) {
+  kb::Document d;
+  d.id = tree.id;
+  d.type = "tree";
+  d.lang = "both";
+  d.topic = tree.id;
+  d.title = {tree.title.fr, tree.title.en};
+  d.symptoms = {tree.symptoms_fr, tree.symptoms_en};
+  d.tags = tree.tags;
+  d.domain = tree.domain;
+  d.competency = tree.competency;
+  d.layer = layer;
+  // The script's own words find it too, after the title and symptoms.
+  for (const auto& n : tree.nodes) {
+    for (const engine::LText* t : {&n.text, &n.why, &n.diagnosis}) {
+      if (!t->fr.empty()) d.body.fr += t->fr + "\n";
+      if (!t->en.empty()) d.body.en += t->en + "\n";
+    }
+    for (const auto& r : n.remedy) {
+      d.body.fr += r.fr + "\n";
+      d.body.en += r.en + "\n";
+    }
+    for (const auto& c : n.commands) {
+      d.body.fr += c.cmd + "\n";
+      d.body.en += c.cmd + "\n";
+    }
+  }
+  return d;
+}
+
+// [SECTION] Search ----------------------------------------------------------------
+
+Search::Search(const Workspace& ws)
+    : m_knowledge(ws.knowledge()),
+      m_layers(ws.layers()),
+      m_articles(load_articles(ws)),
+      m_index(ws.options().data_dir / "index") {
+  m_diagnostics = m_articles.diagnostics;
+  kb::Synonyms synonyms;
+  for (const auto& l : m_layers) {
+    std::error_code ec;
+    fs::path file = l.path / "synonyms.toml";
+    if (!fs::exists(file, ec)) continue;
+    auto r = kb::load_synonyms(file);
+    m_diagnostics.insert(m_diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
+    for (auto& g : r.synonyms.groups) synonyms.groups.push_back(std::move(g));
+  }
+  m_index.set_synonyms(synonyms);
+}
+
+kb::SyncReport Search::update_index(kb::SyncMode mode) {
+  std::vector<kb::Document> docs;
+  docs.reserve(m_articles.articles.size() + m_knowledge->trees().size());
+  for (const auto& a : m_articles.articles) docs.push_back(kb::to_document(a));
+  for (const auto& t : m_knowledge->trees()) docs.push_back(tree_document(t, layer_of(t.pos.file, m_layers)));
+  m_last = m_index.sync(docs, mode);
+  m_synced = true;
+  return m_last;
+}
+
+kb::SearchResults Search::search(const kb::SearchQuery& query) {
+  if (!m_synced) update_index();
+  return m_index.search(query);
+}
+
+// [SECTION] show ------------------------------------------------------------------
+
+namespace {
+
+std::string article_markdown(const kb::Article& a, Lang lang) {
+  std::ostringstream md;
+  if (!a.body.starts_with("# ")) md << "# " << a.title << "\n\n";
+  md << "`" << a.id << "` · " << search_label("layer", lang) << " " << a.layer;
+  if (!a.domain.empty()) md << " · " << search_label("domain", lang) << " " << a.domain;
+  if (a.competency) md << " · " << search_label("competency", lang) << " " << a.competency;
+  if (a.updated) md << " · " << search_label("updated", lang) << " " << kb::to_string(*a.updated);
+  md << "\n\n";
+  if (a.out_of_date) md << "> " << search_label("out_of_date", lang) << "\n\n";
+  if (!a.symptoms.empty()) {
+    md << "**" << search_label("symptoms", lang) << "**" << engine::tr("punct.colon", lang);
+    for (std::size_t i = 0; i < a.symptoms.size(); ++i) md << (i ? " · " : "") << a.symptoms[i];
+    md << "\n\n";
+  }
+  md << a.body;
+  if (a.known_error) {
+    const kb::KnownError& k = *a.known_error;
+    md << "\n## " << search_label("known_error", lang) << "\n\n";
+    auto item = [&](const char* key, const std::string& v) {
+      if (!v.empty()) md << "- **" << search_label(key, lang) << "**" << engine::tr("punct.colon", lang) << v << "\n";
+    };
+    auto join = [](const std::vector<std::string>& v) {
+      std::string s;
+      for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+      return s;
+    };
+    item("ke.symptom", k.symptom);
+    item("ke.cause", k.cause);
+    item("ke.workaround", k.workaround);
+    item("ke.solution", k.solution);
+    item("ke.codes", join(k.error_codes));
+    item("ke.products", join(k.products));
+  }
+  return md.str();
+}
+
+std::string tree_markdown(const engine::Tree& t, const std::string& layer, Lang lang) {
+  std::ostringstream md;
+  md << "# " << t.title.get(lang) << "\n\n";
+  md << search_label("tree", lang) << " `" << t.id << "` · " << search_label("layer", lang) << " " << layer << " · "
+     << search_label("domain", lang) << " " << t.domain;
+  if (t.competency)
+    md << " · " << search_label("competency", lang) << " " << t.competency << " (" << engine::tr("competency." + std::to_string(t.competency), lang)
+       << ")";
+  md << "\n\n";
+  const auto& symptoms = t.symptoms(lang);
+  if (!symptoms.empty()) {
+    md << "**" << search_label("symptoms", lang) << "**" << engine::tr("punct.colon", lang);
+    for (std::size_t i = 0; i < symptoms.size(); ++i) md << (i ? " · " : "") << symptoms[i];
+    md << "\n\n";
+  }
+  if (const engine::Node* start = t.find(t.start))
+    md << "**" << search_label("tree.start", lang) << "**" << engine::tr("punct.colon", lang) << start->text.get(lang) << "\n\n";
+  std::size_t steps = 0;
+  std::vector<const engine::Node*> conclusions;
+  std::vector<std::string> articles;
+  for (const auto& n : t.nodes) {
+    if (n.kind == engine::NodeKind::question || n.kind == engine::NodeKind::action) ++steps;
+    if (n.kind == engine::NodeKind::conclusion) conclusions.push_back(&n);
+    for (const auto& a : n.articles)
+      if (std::find(articles.begin(), articles.end(), a) == articles.end()) articles.push_back(a);
+  }
+  md << "**" << search_label("tree.steps", lang) << "**" << engine::tr("punct.colon", lang) << steps << "\n\n";
+  md << "## " << search_label("tree.conclusions", lang) << "\n\n";
+  for (const auto* n : conclusions)
+    md << "- " << n->diagnosis.get(lang) << " (" << engine::tr("outcome." + std::string(engine::outcome_name(n->outcome)), lang)
+       << ")\n";
+  if (!articles.empty()) {
+    md << "\n## " << search_label("tree.articles", lang) << "\n\n";
+    for (const auto& a : articles) md << "- `" << a << "`\n";
+  }
+  md << "\n" << search_label("tree.run", lang) << engine::tr("punct.colon", lang) << "`diagdesk diagnose " << t.id << "`\n";
+  return md.str();
+}
+
+}  // namespace
+
+std::optional<Shown> Search::show(std::string_view id, Lang lang) const {
+  // An exact article id first, then a tree, then an article topic.
+  const kb::Article* a = m_articles.find_id(id);
+  if (!a) {
+    if (const engine::Tree* t = m_knowledge->find_tree(id))
+      return Shown{"tree", t->id, t->title.get(lang), tree_markdown(*t, layer_of(t->pos.file, m_layers), lang)};
+    a = m_articles.find(id, lang_str(lang));
+  }
+  if (!a) return std::nullopt;
+  return Shown{"article", a->id, a->title, article_markdown(*a, lang)};
+}
+
+// [SECTION] match_symptom ---------------------------------------------------------
+
+std::optional<SymptomMatch> Search::match_symptom(const std::string& text, Lang lang) {
+  kb::SearchQuery q;
+  q.text = text;
+  q.type = "tree";
+  q.ui_lang = lang_str(lang);
+  q.limit = 4;
+  q.prefix_last_word = false;
+  q.mark_open = "«";
+  q.mark_close = "»";
+  kb::SearchResults r = search(q);
+  if (r.hits.empty()) return std::nullopt;
+  SymptomMatch m;
+  const kb::SearchHit& best = r.hits.front();
+  m.tree_id = best.id;
+  m.title = best.title;
+  m.percent = best.percent;
+  m.evidence = best.snippet;
+  m.why = std::string(search_label("match.why", lang)) + " (" + search_label("match.score", lang) + " " + std::to_string(best.percent) +
+          (lang == Lang::fr ? " %)." : "%).");
+  for (std::size_t i = 1; i < r.hits.size(); ++i) m.others.emplace_back(r.hits[i].id, r.hits[i].title);
+  return m;
+}
+
+}  // namespace diagdesk::workspace
