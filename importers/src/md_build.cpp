@@ -1,4 +1,10 @@
 // Markdown building blocks shared by the HTML, Mallard and CSV readers.
+//
+// [SECTION] Line starts and runs
+// [SECTION] Inline pieces
+// [SECTION] Blocks
+// [SECTION] tidy
+
 #include "md_build.hpp"
 
 #include <algorithm>
@@ -6,6 +12,8 @@
 
 namespace diagdesk::importers::md {
 namespace {
+
+// [SECTION] Line starts and runs ----------------------------------------------
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 bool is_alnum(char c) {
@@ -52,6 +60,8 @@ std::size_t longest_run(std::string_view s, char c) {
 }
 
 }  // namespace
+
+// [SECTION] Inline pieces --------------------------------------------------------
 
 std::string collapse_space(std::string_view text) {
   std::string out;
@@ -172,12 +182,13 @@ std::string link(std::string_view text, std::string_view target, bool image) {
   return std::string(image ? "!" : "") + "[" + t + "](" + u + ")";
 }
 
+// [SECTION] Blocks ----------------------------------------------------------------
+
 std::string heading(int level, std::string_view text) {
   std::string t = trim(text);
   // A heading is one line: hard breaks and newlines become spaces.
   for (auto& c : t)
     if (c == '\n') c = ' ';
-  std::string out;
   std::size_t p = 0;
   while ((p = t.find("\\ ", p)) != std::string::npos) t.erase(p, 1);
   if (t.empty()) return {};
@@ -273,6 +284,8 @@ std::string join_blocks(const std::vector<std::string>& blocks) {
   }
   return out;
 }
+
+// [SECTION] tidy ------------------------------------------------------------------
 
 std::string tidy(std::string_view body) {
   std::string out;

@@ -1,0 +1,121 @@
+// Walking the inputs of an import and guarding its target folder.
+//
+// [SECTION] Collecting files
+// [SECTION] Target folder
+
+#include "walk.hpp"
+
+#include <algorithm>
+#include <fcntl.h>
+#include <set>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace diagdesk::importers::detail {
+
+namespace fs = std::filesystem;
+
+bool inside(const fs::path& root, const fs::path& p) {
+  auto rel = p.lexically_normal().lexically_relative(root.lexically_normal());
+  return !rel.empty() && *rel.begin() != ".." && !rel.is_absolute();
+}
+
+// [SECTION] Collecting files ---------------------------------------------------
+
+fs::path absolute_clean(const fs::path& p) {
+  std::error_code ec;
+  fs::path a = fs::absolute(p, ec);
+  if (ec) a = p;
+  fs::path c = fs::weakly_canonical(a, ec);
+  return ec ? a.lexically_normal() : c;
+}
+
+std::vector<Item> collect(const ImportOptions& o, const fs::path& target) {
+  std::vector<Item> items;
+  std::set<fs::path> seen;
+  for (const auto& input : o.inputs) {
+    fs::path abs = absolute_clean(input);
+    std::error_code ec;
+    auto st = fs::status(abs, ec);
+    if (ec || !fs::exists(st)) {
+      items.push_back({{}, abs, false, "no such file or folder"});
+      continue;
+    }
+    if (fs::is_regular_file(st)) {
+      if (seen.insert(abs).second) items.push_back({{}, abs, false, {}});
+      continue;
+    }
+    if (!fs::is_directory(st)) {
+      items.push_back({{}, abs, false, "not a regular file or folder"});
+      continue;
+    }
+    std::vector<Item> found;
+    fs::recursive_directory_iterator it(abs, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+      items.push_back({{}, abs, false, "cannot list the folder: " + ec.message()});
+      continue;
+    }
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) break;
+      const fs::path& p = it->path();
+      std::string name = p.filename().string();
+      bool dir = it->is_directory(ec);
+      // Hidden files and folders (.git, .diagdesk-import), and our own target.
+      if ((!name.empty() && name[0] == '.') || (dir && !target.empty() && absolute_clean(p) == target)) {
+        if (dir) it.disable_recursion_pending();
+        continue;
+      }
+      if (dir || !it->is_regular_file(ec)) continue;
+      Item item{abs, p, false, {}};
+      item.walked_unsupported = format_from_extension(p) == Format::automatic;
+      if (seen.insert(p).second) found.push_back(std::move(item));
+    }
+    std::sort(found.begin(), found.end(), [](const Item& a, const Item& b) { return a.file < b.file; });
+    for (auto& f : found) items.push_back(std::move(f));
+  }
+  return items;
+}
+
+// [SECTION] Target folder ----------------------------------------------------------
+
+// Why a folder cannot be written to, or empty. Write bits are checked too:
+// root may write anywhere, but a folder made read-only says "do not write".
+std::string unwritable(const fs::path& dir) {
+  struct stat st;
+  if (::stat(dir.c_str(), &st) != 0) return {};  // created when needed
+  if (!S_ISDIR(st.st_mode)) return "'" + dir.string() + "' is not a folder";
+  if ((st.st_mode & 0222) == 0 || ::access(dir.c_str(), W_OK) != 0)
+    return "the target folder '" + dir.string() + "' is read-only";
+  return {};
+}
+
+// Temporary files left by a run that was killed while writing (kb's atomic
+// write names them "<file>.tmp-XXXXXX"): removed under the lock.
+void remove_stale_temps(const fs::path& target) {
+  std::error_code ec;
+  std::vector<fs::path> dirs{target};
+  for (const auto& e : fs::directory_iterator(target / "articles", ec))
+    if (e.is_directory(ec)) dirs.push_back(e.path());
+  for (const auto& dir : dirs) {
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+      std::string name = e.path().filename().string();
+      auto t = name.rfind(".tmp-");
+      if (t != std::string::npos && name.size() - t == 11 &&
+          (name.compare(0, t, ".diagdesk-import") == 0 || name.substr(0, t).ends_with(".md")))
+        fs::remove(e.path(), ec);
+    }
+  }
+}
+
+TargetLock::~TargetLock() {
+  if (m_fd >= 0) ::close(m_fd);  // closing releases the lock
+}
+
+bool TargetLock::acquire(const fs::path& target) {
+  m_fd = ::open((target / ".diagdesk-import.lock").c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+  if (m_fd < 0) return true;  // read-only target: nothing will be written anyway
+  return ::flock(m_fd, LOCK_EX | LOCK_NB) == 0;
+}
+
+}  // namespace diagdesk::importers::detail

@@ -1,0 +1,53 @@
+#pragma once
+// Walking the inputs of an import and guarding its target folder (internal).
+
+#include <diagdesk/importers/import.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace diagdesk::importers::detail {
+
+/// One file to look at.
+struct Item {
+  std::filesystem::path root;  ///< folder given on the command line; empty for a file given itself
+  std::filesystem::path file;  ///< absolute
+  bool walked_unsupported = false;  ///< met while walking a folder, format unknown: skipped quietly
+  std::string problem;              ///< set when the input itself is unusable
+};
+
+/// The absolute, normalised form of a path (symbolic links resolved where they exist).
+std::filesystem::path absolute_clean(const std::filesystem::path& p);
+
+/// True when `p` is `root` or below it (lexically).
+bool inside(const std::filesystem::path& root, const std::filesystem::path& p);
+
+/// The files of `o.inputs`: files as given, folders walked recursively in
+/// name order (hidden entries and the `target` folder left out), each file once.
+std::vector<Item> collect(const ImportOptions& o, const std::filesystem::path& target);
+
+/// Why a folder cannot be written to, or empty (also empty when it does not
+/// exist yet). A folder without write bits counts as read-only, even for root.
+std::string unwritable(const std::filesystem::path& dir);
+
+/// Removes temporary files a killed run left in the target (call under the lock).
+void remove_stale_temps(const std::filesystem::path& target);
+
+/// One import at a time per target: an flock on `<target>/.diagdesk-import.lock`,
+/// released when this object goes, or by the system when the process dies.
+class TargetLock {
+ public:
+  TargetLock() = default;
+  TargetLock(const TargetLock&) = delete;
+  TargetLock& operator=(const TargetLock&) = delete;
+  ~TargetLock();
+  /// True when locked (or when the lock file cannot be made: nothing will be
+  /// written then); false when another import holds the folder.
+  bool acquire(const std::filesystem::path& target);
+
+ private:
+  int m_fd = -1;
+};
+
+}  // namespace diagdesk::importers::detail
