@@ -9,6 +9,7 @@
 #include "app/presenter.hpp"
 
 #include "app/markdown.hpp"
+#include "app/trainee_presenter.hpp"
 #include <diagdesk/workspace/import.hpp>
 #include "app/tree_search.hpp"
 
@@ -86,6 +87,7 @@ Presenter::Presenter(PresenterOptions options)
     }
   }
   refresh_home();
+  m_trainee = std::make_unique<TraineePresenter>(m_ws, m_options.persist);
   // Open the search in the background (loads the articles, brings the index
   // up to date) so the first keystroke finds it ready.
   reload_kb();
@@ -275,6 +277,12 @@ void Presenter::do_apply(const Intent& i) {
     case IntentKind::copy_text: status(tr("gui.copied", m_lang)); break;
     case IntentKind::dismiss_status: m_status.clear(); break;
     case IntentKind::quit: m_quit = true; break;
+    case IntentKind::trainee: {
+      const auto applied = m_trainee->apply(i, m_lang);
+      if (!applied.error.empty()) status(applied.error, true);
+      if (!applied.open_article.empty()) open_article(applied.open_article);
+      break;
+    }
   }
 }
 

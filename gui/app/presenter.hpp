@@ -29,6 +29,8 @@
 
 namespace diagdesk::gui {
 
+class TraineePresenter;  // app/trainee_presenter.hpp
+
 struct PresenterOptions {
   workspace::Options workspace;   ///< bundled KB, layers, data dir, language
   bool persist = true;            ///< read and write settings.toml, autosave sessions
@@ -152,6 +154,9 @@ class Presenter {
   bool m_import_pending = false;
   void rebuild_index();
   void run_import(const std::string& path);
+
+  // Trainee mode (app/trainee_presenter.cpp).
+  std::unique_ptr<TraineePresenter> m_trainee;
 
   // Status and rebuilding.
   std::string m_status;

@@ -5,6 +5,7 @@
 // [SECTION] Facts, links, conclusion
 // [SECTION] Home, article, author
 #include "app/presenter.hpp"
+#include "app/trainee_presenter.hpp"
 
 #include <diagdesk/engine/i18n.hpp>
 
@@ -109,7 +110,8 @@ void Presenter::rebuild() {
     build_conclusion(vm);
     build_article(vm);
     build_author(vm);
-    vm.trainee.available = false;
+    vm.trainee.available = m_trainee && m_trainee->available();
+    if (vm.trainee.available) vm.trainee.screen = m_trainee->build(m_lang);
     vm.status = m_status;
     vm.status_error = m_status_error;
     if (const std::size_t errors = m_ws.error_count(); errors > 0) {

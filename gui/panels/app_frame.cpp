@@ -164,7 +164,7 @@ std::vector<Intent> draw_app(const AppVm& vm, AppUi& ui) {
           push(out, draw_author_panel(vm.author, l, ui.author));
           break;
         }
-        case Tab::trainee: push(out, draw_trainee_panel(vm.trainee, l)); break;
+        case Tab::trainee: push(out, draw_trainee_panel(vm.trainee, l, ui.trainee)); break;
       }
       ImGui::EndTabItem();
     }

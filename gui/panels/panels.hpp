@@ -129,8 +129,13 @@ Intent draw_author_panel(const AuthorVm& vm, const Labels& l, AuthorUi& ui);
 
 // [Trainee mode] ---------------------------------------------------------------------------
 
-/// The place reserved for the training issue (scenarios, scoring, progress).
-Intent draw_trainee_panel(const TraineeVm& vm, const Labels& l);
+struct TraineeUi {
+  QuestionUi question;              ///< the operator's question panel, reused in guided mode
+  std::array<char, 128> filter{};   ///< free mode: filter of the questions and tests
+  std::array<char, 128> topic{};    ///< an article topic to consult
+};
+/// Scenario list, the simulated call and the debrief (panels/trainee_panel.cpp).
+Intent draw_trainee_panel(const TraineeVm& vm, const Labels& l, TraineeUi& ui);
 
 // [The whole window] ------------------------------------------------------------------------
 
@@ -139,6 +144,7 @@ struct AppUi {
   QuestionUi question;
   FactsUi facts;
   AuthorUi author;
+  TraineeUi trainee;
   Tab shown = Tab::diagnosis;     ///< tab ImGui displayed last frame
   Tab last_vm_tab = Tab::diagnosis;
   bool tab_request = false;       ///< select vm.tab until ImGui shows it

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -82,6 +83,8 @@ enum class IntentKind {
   copy_text,          ///< a: text put on the clipboard by the panel (status message only)
   dismiss_status,
   quit,
+  // trainee mode (vm/trainee_vm.hpp)
+  trainee,            ///< a: verb (select, mode, start, again, list, act, filter, finish), b: argument
 };
 
 struct Intent {
@@ -332,10 +335,13 @@ struct AuthorVm {
   JobVm index_job;
 };
 
-/// Reserved for the training issue: scenarios, scoring and progress go here.
+struct TraineeScreenVm;  // vm/trainee_vm.hpp
+
+/// The trainee mode: scenarios, the simulated call, scoring and progress.
 struct TraineeVm {
   bool available = false;
   std::string message;
+  std::shared_ptr<const TraineeScreenVm> screen;  ///< null when not available
 };
 
 // [SECTION] Home, jobs, application ---------------------------------------------------------
