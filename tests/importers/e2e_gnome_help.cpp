@@ -1,6 +1,6 @@
 // End to end: the GNOME user help from Debian's gnome-user-docs, in English
 // (C/) and French (fr/), imported into a temporary KB folder, read back by
-// kb, indexed and searched. Run by ctest with --corpus=<.../usr/share/help>
+// kb, indexed and searched, directly and through the workspace. Run by ctest with --corpus=<.../usr/share/help>
 // after the fetch fixture; exits 77 (skipped) when the corpus is missing.
 #define DOCTEST_CONFIG_IMPLEMENT
 #include <doctest/doctest.h>
@@ -11,11 +11,14 @@
 #include <diagdesk/kb/index.hpp>
 #include <diagdesk/kb/layers.hpp>
 #include <diagdesk/kb/text.hpp>
+#include <diagdesk/workspace/import.hpp>
+#include <diagdesk/workspace/search.hpp>
 
 #include "temp_dir.hpp"
 
 #include <chrono>
 #include <iostream>
+#include <tuple>
 
 using namespace diagdesk;
 namespace fs = std::filesystem;
@@ -210,6 +213,47 @@ TEST_CASE("searching a few topics finds the imported pages") {
     CAPTURE(got);
     CHECK(found);
   }
+}
+
+TEST_CASE("through the workspace: imported into a KB layer, indexed, found by Search") {
+  test::TempDir tmp;
+  fs::create_directories(tmp.path / "bundled");
+  workspace::Options opts;
+  opts.bundled = tmp.path / "bundled";  // only the imported help, for clear rankings
+  opts.layers = {tmp.path / "team"};
+  opts.data_dir = tmp.path / "home";
+  importers::ImportOptions o;
+  o.inputs = {corpus / "C/gnome-help", corpus / "fr/gnome-help"};
+  o.target = tmp.path / "team";
+  workspace::ImportResult done = workspace::import_articles(opts, o);
+  INFO(done.index_note);
+  CHECK_FALSE(done.report.failed());
+  CHECK(done.index_updated);
+
+  workspace::Workspace ws = workspace::Workspace::open(opts);
+  workspace::Search search(ws);
+  CHECK(search.articles().articles.size() == done.report.article_counts.imported);
+  for (auto [text, lang, id] : {std::tuple{"wireless network hidden", "en", "gnome-help.net-wireless-hidden.en"},
+                                std::tuple{"imprimer recto verso", "fr", "gnome-help.printing-2sided.fr"}}) {
+    kb::SearchQuery q;
+    q.text = text;
+    q.lang = lang;
+    q.ui_lang = lang;
+    auto res = search.search(q);
+    std::string got;
+    bool found = false;
+    for (const auto& h : res.hits) {
+      got += h.id + " ";
+      found |= h.id == id;
+    }
+    CAPTURE(std::string(text));
+    CAPTURE(got);
+    CHECK(found);
+  }
+  // Nothing changed: the index is left alone.
+  workspace::ImportResult again = workspace::import_articles(opts, o);
+  CHECK(again.report.changed_ids.empty());
+  CHECK_FALSE(again.index_updated);
 }
 
 int main(int argc, char** argv) {

@@ -23,12 +23,15 @@ fs::path user_kb_dir(const Options& options);
 /// An import and what followed it.
 struct ImportResult {
   importers::ImportReport report;
+  bool index_updated = false;  ///< the search index took the changes in
   /// What happened to the search index, one sentence ("not updated: dry run"...).
   std::string index_note;
 };
 
 /// Runs an import into `request.target`, or into user_kb_dir(options) when
-/// it is empty. Never throws; see importers::run_import for the rules.
+/// it is empty, then, when articles changed and the target is one of the
+/// workspace's KB layers, updates the search index (Search::update_index).
+/// Never throws; see importers::run_import for the rules of a run.
 ImportResult import_articles(const Options& options, importers::ImportOptions request);
 
 }  // namespace diagdesk::workspace
