@@ -8,6 +8,8 @@
 
 #include <diagdesk/workspace/search.hpp>
 
+#include <diagdesk/workspace/articles.hpp>
+
 #include <diagdesk/engine/i18n.hpp>
 #include <diagdesk/kb/synonyms.hpp>
 
@@ -133,17 +135,6 @@ std::string describe(const kb::SyncReport& r, Lang lang) {
 }
 
 // [SECTION] Documents -------------------------------------------------------------
-
-kb::KbContents load_articles(const Workspace& ws) {
-  std::vector<kb::Layer> layers;
-  for (const auto& l : ws.layers()) {
-    std::error_code ec;
-    // A team or user layer without articles is normal; the bundled one has them.
-    if (l.name != "bundled" && !fs::is_directory(l.path / "articles", ec)) continue;
-    layers.push_back(kb::Layer{l.name, l.path / "articles", l.read_only});
-  }
-  return kb::load_layers(layers);
-}
 
 kb::Document tree_document(const engine::Tree& tree, const std::string& layer) {
   kb::Document d;

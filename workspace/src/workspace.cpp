@@ -3,6 +3,7 @@
 
 #include <diagdesk/engine/knowledge_cache.hpp>
 #include <diagdesk/engine/lint.hpp>
+#include <diagdesk/workspace/articles.hpp>
 #include <diagdesk/workspace/training.hpp>
 
 #include <algorithm>
@@ -139,6 +140,7 @@ std::vector<engine::Diagnostic> Workspace::lint(const std::vector<fs::path>& pat
   for (const auto& l : m_layers) training_roots.push_back(l.path);
   training_roots.insert(training_roots.end(), paths.begin(), paths.end());
   lint_training(loaded.knowledge, training_roots, topics, diagnostics);
+  lint_articles(*this, paths, diagnostics);  // front matter, overrides, out-of-date translations
   if (paths.empty()) return diagnostics;
   // Keep the findings about the given files only.
   std::vector<std::string> roots;

@@ -21,10 +21,6 @@
 
 namespace diagdesk::workspace {
 
-/// The articles of every layer (each layer's `articles/` folder), as kb
-/// loads them: later layers override, out-of-date translations flagged.
-kb::KbContents load_articles(const Workspace& ws);
-
 /// A tree as an index document: titles and symptom phrases in both
 /// languages; questions, diagnoses, remedies and commands as its body.
 kb::Document tree_document(const engine::Tree& tree, const std::string& layer);
