@@ -406,6 +406,7 @@ void show_guided_step(const engine::TrainingRun& run, Lang lang) {
   if (!s) return;
   if (run.diagnosed()) return;
   print_step(std::cout, *s, lang);
+  if (!s->step().warnings.empty()) std::cout << "  " << tr("train.hint_ack", lang) << "\n";
   if (auto r = run.current_reply()) {
     say_reply(std::cout, s->knowledge(), run.simulator(), s->step().tree, s->step().node, *r, lang);
   }
