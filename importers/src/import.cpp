@@ -129,7 +129,7 @@ class Run {
  private:
   FileOutcome file(const Item& item);
   bool fast_path(const Item& item, const Stamp& st, std::uint64_t opts, FileOutcome& f);
-  void article(const Item& item, const FileOutcome& f, Draft& d, std::int64_t mtime_ns,
+  void article(const Item& item, FileOutcome& f, Draft& d, std::int64_t mtime_ns,
                std::vector<ArticleOutcome>& out);
   std::optional<std::string> resolve_link(const Item& item, Format format, const std::string& lang,
                                           std::string_view target);
@@ -444,7 +444,7 @@ FileOutcome Run::file(const Item& item) {
 
 // [SECTION] One article --------------------------------------------------------------
 
-void Run::article(const Item& item, const FileOutcome& f, Draft& d, std::int64_t mtime_ns,
+void Run::article(const Item& item, FileOutcome& f, Draft& d, std::int64_t mtime_ns,
                   std::vector<ArticleOutcome>& out) {
   kb::Article& a = d.article;
   ArticleOutcome res;
@@ -520,7 +520,16 @@ void Run::article(const Item& item, const FileOutcome& f, Draft& d, std::int64_t
   if (!a.translation.empty() && kb::lang_of(a.translation) == lang) a.translation.clear();
   if (a.title.empty()) a.title = humanize(d.key.empty() ? item.file.stem().string() : d.key);
   res.title = a.title;
-  if (!m_o.domain.empty()) a.domain = m_o.domain;
+  if (!m_o.domain.empty()) {
+    a.domain = m_o.domain;
+  } else if (!a.domain.empty() &&
+             std::find(known_domains.begin(), known_domains.end(), a.domain) == known_domains.end()) {
+    // kb would warn on every load: say it once here and leave it out.
+    f.diagnostics.push_back({kb::Severity::warning, "field.value", item.file.string(), d.line, 0,
+                             "domain '" + a.domain +
+                                 "' is not one of hardware, os, network, directory, office, security, service: left out"});
+    a.domain.clear();
+  }
   if (a.source.empty() || a.source == "bundled")
     a.source = item.file.string() + (d.key.empty() ? "" : "#" + d.key);
   if (!a.updated) a.updated = date_of(mtime_ns);

@@ -16,9 +16,17 @@ if ! command -v apt-get >/dev/null || ! command -v dpkg-deb >/dev/null; then
   exit 77
 fi
 rm -f gnome-user-docs_*.deb
-if ! apt-get download gnome-user-docs; then
-  echo "skip: 'apt-get download gnome-user-docs' failed (no network or no package lists: run apt-get update)"
-  exit 77
+if ! apt-get download gnome-user-docs 2>/dev/null; then
+  # Fresh machines and containers often have no package lists yet.
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq >/dev/null 2>&1 || true
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    sudo -n apt-get update -qq >/dev/null 2>&1 || true
+  fi
+  if ! apt-get download gnome-user-docs; then
+    echo "skip: 'apt-get download gnome-user-docs' failed (no network, or no package lists: run apt-get update)"
+    exit 77
+  fi
 fi
 rm -rf root.tmp
 dpkg-deb -x gnome-user-docs_*.deb root.tmp

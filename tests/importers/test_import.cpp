@@ -402,6 +402,25 @@ TEST_CASE("a CSV row removed from the source removes its article") {
   CHECK(std::find(r.changed_ids.begin(), r.changed_ids.end(), "faq.second-question.en") != r.changed_ids.end());
 }
 
+TEST_CASE("a domain kb does not know is left out with a warning, --domain sets every article's") {
+  TempDir d;
+  d.write("faq.csv", "name,answer,domain\nWi-Fi,Change the channel of the access point.,Réseau\nVPN,Open UDP 500.,network\n");
+  ImportOptions o;
+  o.inputs = {d.path / "faq.csv"};
+  o.target = d.path / "kb";
+  o.lang = "en";
+  ImportReport r = run_import(o);
+  REQUIRE(r.files.size() == 1);
+  CHECK(r.files[0].diagnostics.size() == 1);
+  CHECK(r.files[0].diagnostics[0].message.find("domain 'Réseau'") != std::string::npos);
+  CHECK(kb::read_article(d.path / "kb/articles/en/faq.wi-fi.md").article->domain.empty());
+  CHECK(kb::read_article(d.path / "kb/articles/en/faq.vpn.md").article->domain == "network");
+  o.domain = "security";
+  o.force = true;
+  run_import(o);
+  CHECK(kb::read_article(d.path / "kb/articles/en/faq.wi-fi.md").article->domain == "security");
+}
+
 TEST_CASE("two files giving the same id: the second fails, the first is kept") {
   TempDir d;
   d.write("src/page.md", "# Page\n\nThe Markdown version of the page.\n");
