@@ -72,3 +72,14 @@ TEST_CASE("user data goes to DIAGDESK_HOME, then XDG_DATA_HOME, then ~/.local/sh
   ::setenv("HOME", "/home/tech", 1);
   CHECK(workspace::default_data_dir() == "/home/tech/.local/share/diagdesk");
 }
+
+TEST_CASE("the user's own layer under the data dir is loaded on top when it exists") {
+  Mini m;
+  std::string other = test::other_tree;
+  other.replace(other.find("t.other"), 7, "t.mine");
+  m.home.write("kb/trees/t.mine.toml", other);
+  auto ws = workspace::Workspace::open({m.kb.path(), {}, m.home.path(), engine::Lang::en});
+  REQUIRE(ws.layers().size() == 2);
+  CHECK(ws.layers().back().name == "user");
+  CHECK(ws.knowledge()->find_tree("t.mine"));
+}

@@ -48,6 +48,12 @@ Workspace Workspace::open(Options options) {
   for (std::size_t i = 0; i < options.layers.size(); ++i) {
     ws.m_layers.push_back(Layer{i == 0 ? "team" : "layer" + std::to_string(i + 1), options.layers[i], false});
   }
+  // The user's own layer (where `diagdesk import` writes by default) goes on top.
+  std::error_code ec;
+  const fs::path user_layer = options.data_dir / "kb";
+  const bool listed = std::any_of(options.layers.begin(), options.layers.end(),
+                                  [&](const fs::path& p) { return fs::equivalent(p, user_layer, ec); });
+  if (fs::is_directory(user_layer, ec) && !listed) ws.m_layers.push_back(Layer{"user", user_layer, false});
   std::vector<fs::path> paths;
   for (const auto& l : ws.m_layers) paths.push_back(l.path);
   // The TOML files are the truth; the cache only skips parsing unchanged ones.
