@@ -75,8 +75,8 @@ std::uintmax_t dir_bytes(const fs::path& dir) {
 
 // scriptindex dump format: "field=value", continuation lines start with '='.
 // The script mirrors what kb indexes: title, symptoms and tags twice (plain
-// and under a prefix, positions only there), bodies without positions, the
-// same boolean terms, a stored sample of the text.
+// and under a prefix), no positions, the same boolean terms, a stored sample
+// of the text.
 void dump_field(std::ostream& out, const char* name, const std::string& value) {
   out << name << '=';
   for (char c : value) {
@@ -92,9 +92,9 @@ domain : boolean=XD
 competency : boolean=XC
 layer : boolean=XY
 type : boolean=XT
-title : field=title index=S weight=2 indexnopos
-symptoms : index=S indexnopos
-tags : index=S indexnopos
+title : field=title indexnopos=S weight=2 indexnopos
+symptoms : indexnopos=S indexnopos
+tags : indexnopos=S indexnopos
 codes : boolean=XK
 body : indexnopos
 sample : field=sample

@@ -52,8 +52,6 @@ const char* to_string(IndexError e) {
   switch (e) {
     case IndexError::none: return "none";
     case IndexError::locked: return "locked";
-    case IndexError::corrupt: return "corrupt";
-    case IndexError::version: return "version";
     case IndexError::io: return "io";
     case IndexError::other: return "other";
   }

@@ -19,7 +19,7 @@
 
 namespace diagdesk::kb::detail {
 
-// Term scheme (index_schema_version 3). Words are stemmed after folding
+// Term scheme (index_schema_version 4). Words are stemmed after folding
 // accents and stripping elisions (FoldStem). Each language has its own
 // terms, so statistics (and stems that happen to collide, like French
 // "print" from "printer") never mix across languages:

@@ -168,7 +168,7 @@ std::vector<Concept> make_concepts(const std::vector<Token>& tokens, const Stems
       c.alts.push_back({{tokens[i].word}, true, looks_like_ip_prefix(tokens[i])});
       ++i;
     } else if (tokens[i].hyphen_next) {
-      // "wi-fi", "e-mail": the phrase, or the words written together.
+      // "wi-fi", "e-mail": both words, or the words written together.
       Alt phrase, joined;
       joined.words.emplace_back();
       while (i < tokens.size()) {
@@ -233,40 +233,65 @@ Xapian::Query combine(Xapian::Query::op op, std::vector<Xapian::Query>& qs) {
   return Xapian::Query(op, qs.begin(), qs.end());
 }
 
-// Several words: a phrase where positions are indexed (titles, symptoms),
-// all the words elsewhere (bodies have no positions).
-Xapian::Query alt_query(const Alt& a, const Xapian::Stem& stem, const std::string& prefix,
-                        bool positional) {
-  if (a.words.size() == 1) return Xapian::Query(prefix + stem(a.words[0]));
-  std::vector<Xapian::Query> parts;
-  for (const auto& w : a.words) parts.emplace_back(prefix + stem(w));
-  if (!positional) return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
-  return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
-                       static_cast<Xapian::termcount>(parts.size()));
+// One field's alternatives of a concept, pruned before Xapian sees them:
+// an alternative with a word the field never contains cannot match (most
+// alternatives of a group are in the other language), and a several-word
+// alternative holding one of the group's single words matches only
+// documents that word matches. Several words match when all are in the
+// field (the index keeps no positions: see index_terms.cpp).
+std::vector<Xapian::Query> field_alternatives(const Xapian::Database& db,
+                                              const std::vector<std::vector<std::string>>& stems,
+                                              const std::string& prefix) {
+  std::set<std::string> singles;
+  for (const auto& s : stems)
+    if (s.size() == 1) singles.insert(s[0]);
+  std::vector<Xapian::Query> out;
+  std::set<std::vector<std::string>> seen;
+  for (const auto& s : stems) {
+    if (s.size() > 1 && std::any_of(s.begin(), s.end(), [&](const std::string& w) { return singles.count(w); }))
+      continue;
+    if (!seen.insert(s).second) continue;  // the plural of a synonym, etc.
+    std::vector<Xapian::Query> terms;
+    bool present = true;
+    for (const auto& w : s) {
+      std::string term = prefix + w;
+      present = present && db.term_exists(term);
+      terms.emplace_back(term);
+    }
+    if (!present) continue;
+    if (terms.size() == 1) out.push_back(terms[0]);
+    else out.emplace_back(Xapian::Query::OP_AND, terms.begin(), terms.end());
+  }
+  return out;
 }
 
-Xapian::Query concept_query(const Concept& c, const Xapian::Stem& stem, std::string_view lang) {
+Xapian::Query concept_query(const Xapian::Database& db, const Concept& c, const Xapian::Stem& stem,
+                            std::string_view lang) {
   const std::string words = std::string("Z") + word_prefix(lang);
   const std::string titles = std::string("Z") + title_prefix(lang);
-  std::vector<Xapian::Query> body, title;
-  std::set<std::string> seen;
+  std::vector<Xapian::Query> codes;
+  std::vector<std::vector<std::string>> stems;
   for (const Alt& a : c.alts) {
-    if (a.code) {
-      // Codes are the same in both languages: count them for this
-      // language's documents only, so the language preference holds.
-      Xapian::Query code("XK" + a.words[0]);
-      if (a.ip_prefix)
-        code = Xapian::Query(Xapian::Query::OP_OR, code,
-                             Xapian::Query(Xapian::Query::OP_WILDCARD, "XK" + a.words[0] + ".", 50,
-                                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));
-      body.emplace_back(Xapian::Query::OP_FILTER, code, Xapian::Query("L" + std::string(lang)));
+    if (!a.code) {
+      std::vector<std::string> s;
+      for (const auto& w : a.words) s.push_back(stem(w));
+      stems.push_back(std::move(s));
       continue;
     }
-    Xapian::Query z = alt_query(a, stem, words, false);
-    if (!seen.insert(z.get_description()).second) continue;  // plural of a synonym, etc.
-    body.push_back(z);
-    title.push_back(alt_query(a, stem, titles, true));
+    // Codes are the same in both languages: count them for this
+    // language's documents only, so the language preference holds.
+    Xapian::Query code("XK" + a.words[0]);
+    if (a.ip_prefix)
+      code = Xapian::Query(Xapian::Query::OP_OR, code,
+                           Xapian::Query(Xapian::Query::OP_WILDCARD, "XK" + a.words[0] + ".", 50,
+                                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));
+    else if (!db.term_exists("XK" + a.words[0]))
+      continue;
+    codes.emplace_back(Xapian::Query::OP_FILTER, code, Xapian::Query("L" + std::string(lang)));
   }
+  std::vector<Xapian::Query> body = field_alternatives(db, stems, words);
+  std::vector<Xapian::Query> title = field_alternatives(db, stems, titles);
+  body.insert(body.end(), codes.begin(), codes.end());
   if (c.prefix)
     body.emplace_back(Xapian::Query::OP_WILDCARD, words + c.alts[0].words[0], 30,
                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
@@ -276,12 +301,12 @@ Xapian::Query concept_query(const Concept& c, const Xapian::Stem& stem, std::str
   return combine(Xapian::Query::OP_OR, both);
 }
 
-Xapian::Query language_query(const std::vector<Concept>& concepts, const Stems& stems,
-                             std::string_view lang) {
+Xapian::Query language_query(const Xapian::Database& db, const std::vector<Concept>& concepts,
+                             const Stems& stems, std::string_view lang) {
   std::vector<Xapian::Query> parts;
   std::set<std::string> seen;
   for (const Concept& c : concepts) {
-    Xapian::Query q = concept_query(c, stems.get(lang), lang);
+    Xapian::Query q = concept_query(db, c, stems.get(lang), lang);
     if (q.empty() || !seen.insert(q.get_description()).second) continue;
     parts.push_back(q);
   }
@@ -366,7 +391,7 @@ BuiltQuery build_query(const Xapian::Database& db, const SearchQuery& q, const S
   out.highlight = make_highlight(concepts, stems);
   std::vector<Xapian::Query> per_lang;
   for (std::size_t i = 0; i < langs.size(); ++i) {
-    Xapian::Query lq = language_query(concepts, stems, langs[i]);
+    Xapian::Query lq = language_query(db, concepts, stems, langs[i]);
     if (lq.empty()) continue;
     // Each side goes under OP_SCALE_WEIGHT, even at 1.0: Xapian 1.4's OP_MAX
     // over a bare OP_OR takes the max of the OR's children instead of their

@@ -93,7 +93,7 @@ SearchResults Index::search(const SearchQuery& q) {
       // one just below the page may move into it.
       const bool boost = q.tree_boost != 1.0 && q.type != "article" && q.type != "tree";
       const std::size_t want = q.offset + q.limit;
-      Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(want + (boost ? 10 : 0)));
+      Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(want + (boost ? 5 : 0)));
       res.estimated_total = mset.get_matches_estimated();
       struct Ranked {
         Xapian::MSetIterator it;

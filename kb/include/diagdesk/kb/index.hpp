@@ -26,7 +26,7 @@ namespace diagdesk::kb {
 
 /// Version of the term scheme; an index written by another version is
 /// "stale" and rebuilt by sync().
-inline constexpr int index_schema_version = 3;
+inline constexpr int index_schema_version = 4;
 
 enum class SyncMode {
   incremental,  ///< re-index only what changed (the index is rebuilt if unusable)
@@ -45,8 +45,14 @@ enum class IndexAction {
 
 enum class RebuildReason { none, stale, corrupt, requested };
 
-/// Errors mapped from Xapian's exceptions (which stop inside kb).
-enum class IndexError { none, locked, corrupt, version, io, other };
+/// Why sync() could not write (Xapian's exceptions stop inside kb). A
+/// corrupt or stale index is not an error: sync() rebuilds it.
+enum class IndexError {
+  none,
+  locked,  ///< another process holds the write lock (action read_only)
+  io,      ///< the folder cannot be written or holds other files
+  other,   ///< any other Xapian error (see message)
+};
 
 /// The outcome of sync(): counts, timing, and a sentence saying what happened.
 struct SyncReport {

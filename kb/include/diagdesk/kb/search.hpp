@@ -49,7 +49,7 @@ struct SearchHit {
 
 /// A remark about how the query was handled (not an error).
 enum class SearchNotice {
-  empty_query,      ///< nothing searchable (only punctuation or stop signs)
+  empty_query,      ///< nothing searchable (empty, or only punctuation)
   query_truncated,  ///< longer than max_query_bytes / max_query_words: the rest was ignored
   corrected,        ///< unknown words were replaced by `did_you_mean`'s
   index_read_only,  ///< the index is locked by another writer and may be behind the files
