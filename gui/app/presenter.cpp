@@ -513,6 +513,10 @@ void Presenter::poll() noexcept {
   }
 }
 
+bool Presenter::busy() const {
+  return !m_worker.idle() || m_lint_job.state().running || m_index_job.state().running || m_import_job.state().running;
+}
+
 void Presenter::wait_background() {
   m_worker.wait_idle();
   m_lint_job.wait();

@@ -58,6 +58,8 @@ class Presenter {
   void wait_background();
 
   bool quit_requested() const { return m_quit; }
+  /// True while background work runs (search, index, import, lint).
+  bool busy() const;
   const workspace::Workspace& workspace() const { return m_ws; }
   const engine::Session* session() const { return m_session ? &*m_session : nullptr; }
   workspace::Settings& settings() { return m_settings; }

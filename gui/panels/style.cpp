@@ -47,11 +47,13 @@ const char* find_font(const char* file) {
   return nullptr;
 }
 
-ImFont* add_font(const char* file, float px, const ImWchar* ranges) {
+ImFont* add_font(const char* file, float px, const ImWchar* ranges, int oversample = 2) {
   const char* path = find_font(file);
   if (!path) return nullptr;
   ImFontConfig cfg;
-  cfg.OversampleH = 2;
+  // Horizontal oversampling keeps small text crisp at fractional positions;
+  // big and monospace text do not need it (and it halves their raster time).
+  cfg.OversampleH = oversample;
   cfg.OversampleV = 1;
   cfg.PixelSnapH = false;
   return ImGui::GetIO().Fonts->AddFontFromFileTTF(path, px, &cfg, ranges);
@@ -86,9 +88,9 @@ bool load_fonts(float scale) {
     return false;
   }
   g_fonts.bold = add_font("DejaVuSans-Bold.ttf", 16.0f * scale, k_ranges);
-  g_fonts.large = add_font("DejaVuSans.ttf", 24.0f * scale, k_text_ranges);
-  g_fonts.heading = add_font("DejaVuSans-Bold.ttf", 20.0f * scale, k_text_ranges);
-  g_fonts.mono = add_font("DejaVuSansMono.ttf", 15.0f * scale, k_text_ranges);
+  g_fonts.large = add_font("DejaVuSans.ttf", 24.0f * scale, k_text_ranges, 1);
+  g_fonts.heading = add_font("DejaVuSans-Bold.ttf", 20.0f * scale, k_text_ranges, 1);
+  g_fonts.mono = add_font("DejaVuSansMono.ttf", 15.0f * scale, k_text_ranges, 1);
   return true;
 }
 
