@@ -234,12 +234,23 @@ void Presenter::build_facts(AppVm& vm) {
   for (const auto& [key, value] : m_session->facts()) {
     const engine::FactDecl* d = catalog.find(key);
     FactVm f = d ? fact_vm(*d, value.value) : FactVm{key, key, FactTypeVm::text, {}, value.value, {}};
+    // A value set by an answer reads best as that answer's label.
+    if (value.source == engine::FactSource::answer) {
+      if (const engine::Node* node = m_session->knowledge().find_node(value.origin, m_session->step().tree)) {
+        for (const auto& c : node->choices) {
+          for (const auto& [k, v] : c.set) {
+            if (k == key && catalog.normalise(k, v).value_or(v) == value.value) f.value = c.label.get(m_lang);
+          }
+        }
+      }
+    }
     switch (value.source) {
       case engine::FactSource::start: f.source = tr("explain.source_start", m_lang); break;
       case engine::FactSource::answer: f.source = tr("explain.source_answer", m_lang) + " " + value.origin; break;
       case engine::FactSource::rule: f.source = tr("explain.source_rule", m_lang) + " " + value.origin; break;
       case engine::FactSource::carried: f.source = tr("explain.source_carried", m_lang); break;
     }
+    f.source += "  (" + key + " = " + value.value + ")";
     vm.facts.facts.push_back(std::move(f));
   }
 }
@@ -356,12 +367,15 @@ void Presenter::build_author(AppVm& vm) {
     workspace::DiagramOptions opts;
     opts.lang = m_lang;
     opts.measure = m_options.measure_label;
+    // DejaVu Sans is about 10% wider than the Helvetica metrics Graphviz uses.
+    opts.edge_font_size = 13;
     const workspace::Diagram d = workspace::layout_tree(*tree, k, opts);
     DiagramVm dv;
     dv.tree = tree->id;
     dv.width = static_cast<float>(d.width);
     dv.height = static_cast<float>(d.height);
     dv.error = d.error;
+    dv.edge_font = 11.5f;
     for (const auto& n : d.nodes) {
       DiagramNodeVm nv;
       nv.id = n.id;

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <string>
 
 namespace diagdesk::gui {
@@ -100,7 +101,10 @@ Intent draw_code_block(const MdBlock& b, const Labels& l, int index) {
   ImGui::PushID(index);
   ImFont* mono = fonts().mono ? fonts().mono : ImGui::GetFont();
   const int lines = static_cast<int>(std::count(b.code.begin(), b.code.end(), '\n')) + (b.code.empty() || b.code.back() != '\n');
-  const float h = lines * mono->FontSize + ImGui::GetStyle().WindowPadding.y * 2 + ImGui::GetStyle().ScrollbarSize;
+  // Room for a horizontal scrollbar only when a line is wider than the block.
+  const float text_w = mono->CalcTextSizeA(mono->FontSize, FLT_MAX, 0, b.code.c_str()).x;
+  const bool scroll = text_w + ImGui::GetStyle().WindowPadding.x * 2 > ImGui::GetContentRegionAvail().x;
+  const float h = lines * mono->FontSize + ImGui::GetStyle().WindowPadding.y * 2 + (scroll ? ImGui::GetStyle().ScrollbarSize : 0);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
   ImGui::BeginChild("code", ImVec2(0, h), true, ImGuiWindowFlags_HorizontalScrollbar);
   const float copy_w = ImGui::CalcTextSize(l("gui.copy")).x + ImGui::GetStyle().FramePadding.x * 2;

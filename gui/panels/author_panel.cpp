@@ -40,8 +40,9 @@ Intent draw_toolbar(const AuthorVm& vm, const Labels& l, AuthorUi& ui) {
   draw_job(vm.index_job);
 
   const bool import_busy = vm.import_job.running;
+  ImGui::SameLine(0, ImGui::GetFontSize() * 2);
   if (!vm.can_import || import_busy) ImGui::BeginDisabled();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20);
   ImGui::InputTextWithHint("##import_path", l("gui.import_hint"), ui.import_path.data(), ui.import_path.size());
   ImGui::SameLine();
   if (ImGui::Button(l("gui.import")) && ui.import_path[0]) out = Intent{IntentKind::run_import, ui.import_path.data()};
@@ -57,7 +58,7 @@ Intent draw_outline(const AuthorVm& vm, const Labels& l, AuthorUi& ui) {
   for (const auto& n : vm.outline) {
     ImGui::PushID(n.id.c_str());
     const bool selected = n.id == vm.node;
-    std::string head = n.id + "  (" + n.kind + ")" + (n.start ? "  \xE2\x97\x80 start" : "");  // ◀
+    std::string head = n.id + "  (" + n.kind + ")" + (n.start ? std::string("  \xE2\x97\x80 ") + l("gui.start_node") : "");  // ◀
     if (n.errors || n.warnings) head += "  \xE2\x9A\xA0 " + std::to_string(n.errors + n.warnings);
     if (n.errors) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.1f, 0.1f, 1));
     else if (n.warnings) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.80f, 0.50f, 0.0f, 1));
@@ -112,11 +113,13 @@ Intent draw_author_panel(const AuthorVm& vm, const Labels& l, AuthorUi& ui) {
   if (Intent i = draw_toolbar(vm, l, ui)) out = i;
   ImGui::Separator();
 
-  const float findings_h = ImGui::GetContentRegionAvail().y * 0.25f;
-  if (ImGui::BeginTable("author", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV,
-                        ImVec2(0, ImGui::GetContentRegionAvail().y - findings_h))) {
-    ImGui::TableSetupColumn("trees", ImGuiTableColumnFlags_WidthStretch, 0.24f);
-    ImGui::TableSetupColumn("tree", ImGuiTableColumnFlags_WidthStretch, 0.76f);
+  // Trees and the selected tree above, the linter's findings below. A table
+  // grows with its content, so it lives in a child of fixed height.
+  const float findings_h = ImGui::GetContentRegionAvail().y * (vm.findings.empty() ? 0.08f : 0.25f);
+  ImGui::BeginChild("author_main", ImVec2(0, ImGui::GetContentRegionAvail().y - findings_h));
+  if (ImGui::BeginTable("author", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
+    ImGui::TableSetupColumn("trees", ImGuiTableColumnFlags_WidthStretch, 0.28f);
+    ImGui::TableSetupColumn("tree", ImGuiTableColumnFlags_WidthStretch, 0.72f);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::BeginChild("tree_list");
@@ -124,12 +127,12 @@ Intent draw_author_panel(const AuthorVm& vm, const Labels& l, AuthorUi& ui) {
     for (const auto& t : vm.trees) {
       if (t.domain != domain) {
         domain = t.domain;
-        ImGui::TextDisabled("%s", domain.c_str());
+        ImGui::TextDisabled("%s", domain_label(l, domain).c_str());
       }
       ImGui::PushID(t.id.c_str());
       if (ImGui::Selectable(t.title.c_str(), t.id == vm.tree)) out = Intent{IntentKind::select_tree, t.id};
       if (probing()) probe("author_tree/" + t.id);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.id.c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", t.title.c_str(), t.id.c_str());
       ImGui::PopID();
     }
     ImGui::EndChild();
@@ -154,6 +157,7 @@ Intent draw_author_panel(const AuthorVm& vm, const Labels& l, AuthorUi& ui) {
     }
     ImGui::EndTable();
   }
+  ImGui::EndChild();
   ImGui::Separator();
   ImGui::BeginChild("findings");
   if (Intent i = draw_findings(vm, l)) out = i;

@@ -22,10 +22,21 @@ ImU32 node_fill(const std::string& kind, bool dark) {
   return dark ? IM_COL32(80, 60, 105, 255) : IM_COL32(236, 226, 247, 255);
 }
 
-void fit(const DiagramVm& vm, DiagramUi& ui, ImVec2 size) {
+/// Fits the whole tree, or (`readable`) keeps the text legible and shows the
+/// top of the tree, centred on its first node.
+void fit(const DiagramVm& vm, DiagramUi& ui, ImVec2 size, bool readable) {
   if (vm.width <= 0 || vm.height <= 0) return;
-  ui.zoom = std::clamp(std::min((size.x - 20) / vm.width, (size.y - 20) / vm.height), 0.15f, 1.5f);
-  ui.pan_x = vm.width / 2 - size.x / 2 / ui.zoom;
+  const float whole = std::min((size.x - 20) / vm.width, (size.y - 20) / vm.height);
+  ui.zoom = readable ? std::clamp(whole, 0.75f, 1.0f) : std::clamp(whole, 0.1f, 1.5f);
+  float centre_x = vm.width / 2;
+  if (readable) {
+    const DiagramNodeVm* top = nullptr;
+    for (const auto& n : vm.nodes) {
+      if (!top || n.y < top->y) top = &n;
+    }
+    if (top) centre_x = top->x;
+  }
+  ui.pan_x = centre_x - size.x / 2 / ui.zoom;
   ui.pan_y = -10 / ui.zoom;
 }
 
@@ -55,10 +66,11 @@ Intent draw_diagram_panel(const DiagramVm& vm, const std::string& selected, cons
   size.y = std::max(size.y, 50.0f);
   if (ui.tree != vm.tree) {
     ui.tree = vm.tree;
-    ui.fit_request = true;
+    fit(vm, ui, size, true);
+    ui.fit_request = false;
   }
   if (ui.fit_request) {
-    fit(vm, ui, size);
+    fit(vm, ui, size, false);
     ui.fit_request = false;
   }
   if (!ui.center_on.empty()) {
@@ -103,7 +115,7 @@ Intent draw_diagram_panel(const DiagramVm& vm, const std::string& selected, cons
   const ImU32 text_col = dark ? IM_COL32(230, 230, 230, 255) : IM_COL32(20, 20, 20, 255);
   const ImU32 edge_col = dark ? IM_COL32(160, 160, 170, 255) : IM_COL32(85, 85, 85, 255);
   const ImU32 dashed_col = dark ? IM_COL32(200, 150, 60, 255) : IM_COL32(190, 120, 20, 255);
-  const float edge_label_px = font_px * 0.8f;
+  const float edge_label_px = vm.edge_font * ui.zoom;
 
   for (const auto& e : vm.edges) {
     if (e.spline.empty()) continue;
@@ -128,6 +140,9 @@ Intent draw_diagram_panel(const DiagramVm& vm, const std::string& selected, cons
     if (show_text && !e.label.empty()) {
       const ImVec2 c = to_screen(e.label_pos.first, e.label_pos.second);
       const ImVec2 ts = font->CalcTextSizeA(edge_label_px, FLT_MAX, 0, e.label.c_str());
+      // A veil behind the label keeps it legible where it crosses a line.
+      const ImU32 veil = dark ? IM_COL32(25, 27, 32, 200) : IM_COL32(255, 255, 255, 200);
+      dl->AddRectFilled(ImVec2(c.x - ts.x / 2 - 2, c.y - ts.y / 2), ImVec2(c.x + ts.x / 2 + 2, c.y + ts.y / 2), veil, 3.0f);
       dl->AddText(font, edge_label_px, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), e.dashed ? dashed_col : text_col, e.label.c_str());
     }
   }

@@ -49,7 +49,7 @@ Intent draw_home_panel(const HomeVm& vm, const Labels& l) {
       if (t.domain != domain) {
         if (open) ImGui::TreePop();
         domain = t.domain;
-        open = ImGui::TreeNodeEx(domain.c_str(), ImGuiTreeNodeFlags_DefaultOpen);
+        open = ImGui::TreeNodeEx(domain.c_str(), ImGuiTreeNodeFlags_DefaultOpen, "%s", domain_label(l, domain).c_str());
       }
       if (!open) continue;
       ImGui::PushID(t.id.c_str());

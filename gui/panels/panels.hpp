@@ -49,6 +49,13 @@ void apply_theme(bool dark, float scale);
 /// font, for laying out diagrams with the font they are drawn with.
 std::pair<double, double> measure_label(std::string_view text);
 
+/// A domain id ("network") as shown to the user ("Réseau"); the id when untranslated.
+inline std::string domain_label(const Labels& l, const std::string& domain) {
+  const std::string key = "gui.domain." + domain;
+  const std::string text = l(key);
+  return text == key ? domain : text;
+}
+
 // [Test probes] (panels/style.cpp) -----------------------------------------------------------
 
 /// A widget's screen rectangle.

@@ -91,8 +91,10 @@ Intent draw_question_panel(const QuestionVm& vm, const Labels& l, QuestionUi& ui
     for (std::size_t i = 0; i < vm.commands.size(); ++i) {
       const auto& c = vm.commands[i];
       ImGui::PushID(static_cast<int>(i));
-      ImGui::TextDisabled("%-8s", c.os.c_str());
-      ImGui::SameLine();
+      // Commands line up after the widest system name.
+      const float x = ImGui::GetCursorPosX();
+      ImGui::TextDisabled("%s", c.os.c_str());
+      ImGui::SameLine(x + ImGui::CalcTextSize("windows").x + ImGui::GetFontSize());
       if (fonts().mono) ImGui::PushFont(fonts().mono);
       ImGui::TextUnformatted(c.cmd.c_str());
       if (fonts().mono) ImGui::PopFont();

@@ -94,12 +94,12 @@ Intent draw_search_bar(const SearchVm& vm, const Labels& l, SearchUi& ui) {
   // Filters: domain and language.
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
-  const std::string domain_label = vm.domain_filter.empty() ? l("gui.all_domains") : vm.domain_filter;
-  if (ImGui::BeginCombo("##domain", domain_label.c_str())) {
+  const std::string current = vm.domain_filter.empty() ? l("gui.all_domains") : domain_label(l, vm.domain_filter);
+  if (ImGui::BeginCombo("##domain", current.c_str())) {
     if (ImGui::Selectable(l("gui.all_domains"), vm.domain_filter.empty())) out = Intent{IntentKind::search_filter, "", vm.lang_filter};
     for (const auto& d : vm.domains) {
       ImGui::PushID(d.c_str());
-      if (ImGui::Selectable(d.c_str(), d == vm.domain_filter)) out = Intent{IntentKind::search_filter, d, vm.lang_filter};
+      if (ImGui::Selectable(domain_label(l, d).c_str(), d == vm.domain_filter)) out = Intent{IntentKind::search_filter, d, vm.lang_filter};
       ImGui::PopID();
     }
     ImGui::EndCombo();
@@ -145,7 +145,7 @@ Intent draw_search_results(const SearchVm& vm, const Labels& l, SearchUi& ui) {
       if (probing()) probe("hit/" + h.id);
       if (selected && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
       ImGui::SameLine();
-      ImGui::TextDisabled("%s · %s%s%s", h.domain.c_str(), h.lang.c_str(), h.layer.empty() ? "" : " · ",
+      ImGui::TextDisabled("%s · %s%s%s", domain_label(l, h.domain).c_str(), h.lang.c_str(), h.layer.empty() ? "" : " · ",
                           h.layer.c_str());
       if (!h.snippet.empty()) {
         ImGui::Indent();

@@ -304,6 +304,7 @@ struct DiagramEdgeVm {
 struct DiagramVm {
   std::string tree;
   float width = 0, height = 0;
+  float edge_font = 11.5f;           ///< edge label size at zoom 1, in diagram points
   std::vector<DiagramNodeVm> nodes;
   std::vector<DiagramEdgeVm> edges;
   std::string error;

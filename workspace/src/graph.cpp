@@ -160,7 +160,7 @@ std::string tree_dot(const engine::Tree& tree, const engine::Knowledge& knowledg
   dot << "  graph [rankdir=TB, nodesep=0.35, ranksep=0.5, fontname=\"Helvetica\", label="
       << dot_quote(tree.title.get(o.lang) + " (" + tree.id + ")") << ", labelloc=t, fontsize=16];\n";
   dot << "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11, margin=\"0.12,0.06\"];\n";
-  dot << "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n";
+  dot << "  edge [fontname=\"Helvetica\", fontsize=" << o.edge_font_size << ", color=\"#555555\"];\n";
   for (const auto& n : tree.nodes) {
     const auto lines = node_lines(n, knowledge, o);
     const std::string label = join_lines(lines);

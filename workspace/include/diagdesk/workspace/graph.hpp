@@ -70,6 +70,9 @@ struct DiagramOptions {
   /// so a GUI can lay out with its own font; otherwise Graphviz estimates.
   std::function<std::pair<double, double>(std::string_view)> measure;
   double padding = 12;
+  /// Edge label size in points. A GUI drawing labels in a wider font than
+  /// Graphviz's Helvetica metrics asks for a little more than it draws.
+  double edge_font_size = 9;
 };
 
 /// The tree as DOT text (a digraph named after the tree). Jump nodes point to
