@@ -393,3 +393,51 @@ TEST_CASE("search runs off the UI thread: the frame does not wait, results arriv
   for (const auto& h : app.vm().search.trees) found |= h.id == "net.no_internet";
   CHECK(found);
 }
+
+TEST_CASE("an import from author mode lands in the user's layer and is found by the search bar") {
+  HeadlessApp app("en");
+  TempDir source;
+  std::ofstream(source.path / "vpn-token.md") << "# Resynchronise a VPN hardware token\n\n"
+                                                  "When the zorglubtoken code is refused, resynchronise it.\n";
+  app.presenter->apply({IntentKind::run_import, source.path.string()});
+  app.frame();
+  CHECK_FALSE(app.vm().status_error);
+  CHECK(app.vm().status.find("1") != std::string::npos);
+  CHECK(std::filesystem::exists(app.home.path / "kb"));
+  app.press(keys::letter('K'), true);
+  app.type("zorglubtoken");
+  app.frame();
+  REQUIRE(app.vm().search.articles.size() == 1);
+  CHECK(app.vm().search.articles[0].title.find("VPN hardware token") != std::string::npos);
+
+  SUBCASE("filters narrow the results") {
+    app.presenter->apply({IntentKind::search_filter, "hardware", ""});
+    app.frame();
+    CHECK(app.vm().search.domain_filter == "hardware");
+    CHECK(app.vm().search.articles.empty());
+  }
+  SUBCASE("rebuilding the index keeps it") {
+    app.presenter->apply({IntentKind::rebuild_index});
+    app.frame();
+    CHECK_FALSE(app.vm().status_error);
+    app.presenter->apply({IntentKind::search_changed, "zorglubtoken"});
+    app.frame();
+    CHECK(app.vm().search.articles.size() == 1);
+  }
+}
+
+TEST_CASE("index rebuild and linter run as background jobs and report when done") {
+  HeadlessApp app("en", /*async=*/true);
+  app.presenter->wait_background();
+  app.presenter->apply({IntentKind::rebuild_index});
+  app.presenter->apply({IntentKind::run_lint});
+  app.frame();  // the frame goes on while the jobs run
+  app.presenter->wait_background();
+  app.frame();
+  const AuthorVm& a = app.vm().author;
+  CHECK(a.lint_done);
+  CHECK(a.index_job.finished);
+  CHECK_FALSE(a.index_job.failed);
+  CHECK_FALSE(a.index_job.message.empty());
+  CHECK_FALSE(app.vm().status_error);
+}
