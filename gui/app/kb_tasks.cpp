@@ -27,22 +27,35 @@ SearchVm search_task(KbState& state, const workspace::Workspace& ws, const Searc
   workspace::Search* search = ensure_search(state, ws);
   bool index_ok = false;
   if (search) {
+    // Trees and articles are asked for separately, so a large article base
+    // never crowds the troubleshooting scripts out of the results.
     kb::SearchQuery q;
     q.text = r.text;
     q.ui_lang = std::string(engine::lang_code(r.ui_lang));
     q.lang = r.lang;
     q.domain = r.domain;
-    q.limit = 30;
-    const kb::SearchResults results = search->search(q);
-    index_ok = results.error == kb::SearchError::none;
-    for (const auto& h : results.hits) {
-      SearchHitVm hit{h.type, h.id, h.title, h.snippet, h.lang, h.domain, h.layer};
-      (h.type == "tree" ? out.trees : out.articles).push_back(std::move(hit));
+    index_ok = true;
+    for (const auto& [type, limit] : {std::pair{"tree", 10}, std::pair{"article", 25}}) {
+      q.type = type;
+      q.limit = static_cast<std::size_t>(limit);
+      const kb::SearchResults results = search->search(q);
+      if (results.error != kb::SearchError::none) {
+        index_ok = false;
+        out.notice = results.message;
+        break;
+      }
+      for (const auto& h : results.hits) {
+        SearchHitVm hit{h.type, h.id, h.title, h.snippet, h.lang, h.domain, h.layer};
+        (h.type == "tree" ? out.trees : out.articles).push_back(std::move(hit));
+      }
+      if (!results.did_you_mean.empty()) {
+        out.notice = workspace::search_label("search.did_you_mean", r.ui_lang) + " « " + results.did_you_mean + " » ?";
+      }
     }
-    if (!results.did_you_mean.empty()) {
-      out.notice = workspace::search_label("search.did_you_mean", r.ui_lang) + " « " + results.did_you_mean + " » ?";
+    if (!index_ok) {
+      out.trees.clear();
+      out.articles.clear();
     }
-    if (!index_ok) out.notice = results.message;
   }
   out.articles_available = index_ok;
   if (!index_ok) {
