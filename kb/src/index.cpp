@@ -279,6 +279,7 @@ SyncReport Index::sync(const std::vector<Document>& docs, SyncMode mode) {
 
   auto rebuild = [&](RebuildReason why) {
     r.reason = why;
+    r.changed = r.removed = r.unchanged = 0;  // an interrupted incremental pass counted some
     full_build(m.dir, unique, r);
     if (r.action == IndexAction::failed) return;
     r.action = why == RebuildReason::none ? IndexAction::created : IndexAction::rebuilt;

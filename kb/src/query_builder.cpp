@@ -2,7 +2,7 @@
 //
 // [SECTION] Stop words
 // [SECTION] Synonyms
-// [SECTION] Concepts: words, phrases, codes, synonym groups
+// [SECTION] Concepts: words, hyphenated words, codes, synonym groups
 // [SECTION] Spelling
 // [SECTION] Xapian query
 //
@@ -10,10 +10,9 @@
 // token, or a synonym group matched on one or more words). Each concept
 // becomes, per language, OR(SYNONYM(word terms), SYNONYM(title terms));
 // concepts are ORed (BM25 ranks documents matching more of them first); the
-// two languages are
-// combined with OP_MAX so a tree (indexed in both) is not counted twice.
-// Each language has its own terms (see index_internal.hpp), so no language
-// filter is needed.
+// two languages are combined with OP_MAX so a tree (indexed in both) is not
+// counted twice. Each language has its own terms (see index_internal.hpp),
+// so no language filter is needed.
 
 #include "index_internal.hpp"
 #include "text_internal.hpp"
@@ -103,7 +102,7 @@ namespace {
 // [SECTION] Concepts ---------------------------------------------------------
 
 struct Alt {
-  std::vector<std::string> words;  // normalised; several: a phrase
+  std::vector<std::string> words;  // normalised; several: all must be present
   bool code = false;
   bool ip_prefix = false;          // also match codes starting with "<code>."
 };
@@ -273,8 +272,13 @@ Xapian::Query concept_query(const Xapian::Database& db, const Concept& c, const 
   std::vector<std::vector<std::string>> stems;
   for (const Alt& a : c.alts) {
     if (!a.code) {
+      // Without positions, the function words of "mot de passe" or "mise à
+      // jour" only cost time: they are in nearly every document.
       std::vector<std::string> s;
-      for (const auto& w : a.words) s.push_back(stem(w));
+      for (const auto& w : a.words)
+        if (a.words.size() == 1 || !stop_words(lang).count(w)) s.push_back(stem(w));
+      if (s.empty())
+        for (const auto& w : a.words) s.push_back(stem(w));
       stems.push_back(std::move(s));
       continue;
     }
