@@ -73,15 +73,11 @@ void Index::set_synonyms(const Synonyms& synonyms) {
 }
 
 std::size_t Index::size() {
-  try {
-    if (!m_impl->exists()) return 0;
-    if (!m_impl->reader) m_impl->reader.emplace(m_impl->dir.string());
-    m_impl->reader->reopen();
-    return m_impl->reader->get_doccount();
-  } catch (const Xapian::Error&) {
-    m_impl->reader.reset();
-    return 0;
-  }
+  return m_impl->read_figure<std::size_t>([](Xapian::Database& db) { return db.get_doccount(); });
+}
+
+std::uint64_t Index::revision() {
+  return m_impl->read_figure<std::uint64_t>([](Xapian::Database& db) { return db.get_revision(); });
 }
 
 namespace {

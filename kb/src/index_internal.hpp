@@ -140,6 +140,20 @@ struct Index::Impl {
     std::error_code ec;
     return std::filesystem::exists(dir / "iamglass", ec);
   }
+  /// Reads one figure from the reader (reopened first), 0 when the database
+  /// cannot be opened.
+  template <typename T, typename F>
+  T read_figure(F figure) {
+    try {
+      if (!exists()) return 0;
+      if (!reader) reader.emplace(dir.string());
+      reader->reopen();
+      return figure(*reader);
+    } catch (const Xapian::Error&) {
+      reader.reset();
+      return 0;
+    }
+  }
 };
 
 }  // namespace diagdesk::kb

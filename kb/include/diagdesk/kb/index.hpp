@@ -17,6 +17,7 @@
 #include <diagdesk/kb/synonyms.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -99,6 +100,9 @@ class Index {
 
   /// Documents in the index (0 when it cannot be opened).
   std::size_t size();
+  /// The database's revision (bumped by every commit that wrote something),
+  /// 0 when it cannot be opened. Lets a caller prove a sync wrote nothing.
+  std::uint64_t revision();
   /// True when the last sync() found the index locked by another writer.
   bool read_only() const;
   const std::filesystem::path& dir() const;
