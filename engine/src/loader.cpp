@@ -170,7 +170,7 @@ void load_facts(const Ctx& ctx, const toml::table& facts, Knowledge& k,
       ctx.error(value, "key.type", "fact '" + std::string(key.str()) + "' must be a table");
       continue;
     }
-    check_keys(ctx, *t, {"type", "values", "label"}, "fact '" + std::string(key.str()) + "'");
+    check_keys(ctx, *t, {"type", "values", "label", "labels"}, "fact '" + std::string(key.str()) + "'");
     FactDecl decl;
     decl.key = std::string(key.str());
     decl.pos = ctx.pos(value);
@@ -185,6 +185,21 @@ void load_facts(const Ctx& ctx, const toml::table& facts, Knowledge& k,
       ctx.error(value, "fact.values", "enum fact '" + decl.key + "' has no 'values'");
     }
     decl.label = read_ltext(ctx, *t, "label", true, "fact '" + decl.key + "'");
+    if (const toml::node* labels = t->get("labels")) {
+      // Words for values: `labels.<value> = { fr = "...", en = "..." }`.
+      if (const toml::table* lt = labels->as_table()) {
+        for (const auto& [v, label_node] : *lt) {
+          const std::string value(v.str());
+          const std::string what = "fact '" + decl.key + "' label of '" + value + "'";
+          const bool known = decl.type == FactType::bool_ ? (value == "true" || value == "false")
+                                                          : std::find(decl.values.begin(), decl.values.end(), value) != decl.values.end();
+          if (!known) ctx.error(label_node, "fact.labels", what + ": '" + value + "' is not a value of this fact");
+          decl.value_labels[value] = read_ltext(ctx, *lt, value, true, what);
+        }
+      } else {
+        ctx.error(*labels, "key.type", "'labels' must be a table of value = { fr, en }");
+      }
+    }
     if (auto it = declared_at.find(decl.key); it != declared_at.end()) {
       ctx.error(value, "id.duplicate", "fact '" + decl.key + "' is already declared at " + it->second.file + ":" +
                                            std::to_string(it->second.line));

@@ -8,6 +8,7 @@
 #include <diagdesk/engine/session.hpp>
 
 #include <diagdesk/engine/i18n.hpp>
+#include <diagdesk/engine/wording.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -377,23 +378,35 @@ void Session::build_step() {
     m_step = std::move(s);
     return;
   }
+  // The operator's own values go into every text and command of the step.
+  auto fill = [&](const std::string& text) { return fill_placeholders(text, m_facts, *m_knowledge, m_lang); };
   s.warnings = node->warnings;
+  for (Warning& w : s.warnings) {
+    w.text.fr = fill_placeholders(w.text.fr, m_facts, *m_knowledge, Lang::fr);
+    w.text.en = fill_placeholders(w.text.en, m_facts, *m_knowledge, Lang::en);
+  }
+  for (std::string& w : s.rule_warnings) w = fill(w);
   s.articles = node->articles;
   if (node->kind == NodeKind::conclusion) {
     s.kind = StepKind::conclusion;
-    s.diagnosis = node->diagnosis.get(m_lang);
-    for (const auto& r : node->remedy) s.remedy.push_back(r.get(m_lang));
+    s.diagnosis = fill(node->diagnosis.get(m_lang));
+    for (const auto& r : node->remedy) s.remedy.push_back(fill(r.get(m_lang)));
     s.outcome = node->outcome;
     s.concluded_by_rule = m_concluded_by;
   } else {
     s.kind = !node->input.empty() ? StepKind::input
              : node->kind == NodeKind::action ? StepKind::action : StepKind::question;
-    s.text = node->text.get(m_lang);
-    s.commands = node->commands;
+    s.text = fill(node->text.get(m_lang));
+    CommandSplit split = split_commands(node->commands, m_facts);
+    for (Command& c : split.shown) c.cmd = fill(c.cmd);
+    for (Command& c : split.others) c.cmd = fill(c.cmd);
+    s.commands = std::move(split.shown);
+    s.other_commands = std::move(split.others);
+    s.commands_os = std::move(split.os);
     s.input_fact = node->input;
-    for (const auto& c : node->choices) s.choices.push_back(StepChoice{c.id, c.label.get(m_lang)});
+    for (const auto& c : node->choices) s.choices.push_back(StepChoice{c.id, fill(c.label.get(m_lang))});
     if (m_hint) {
-      s.find_out = node->find_out.empty() ? tr("dont_know.no_hint", m_lang) : node->find_out.get(m_lang);
+      s.find_out = node->find_out.empty() ? tr("dont_know.no_hint", m_lang) : fill(node->find_out.get(m_lang));
     }
   }
   m_step = std::move(s);

@@ -200,9 +200,9 @@ TEST_CASE("why gives the purpose and the path, how gives the rule chain") {
     return std::any_of(how.begin(), how.end(), [&](const ExplainLine& l) { return l.text.find(needle) != std::string::npos; });
   };
   CHECK(contains("Is the link light on? -> Yes"));
-  CHECK(contains("r.apipa: APIPA: no DHCP."));
+  CHECK(contains("Since IP address: within the network 169.254.0.0/16, deduced IP configuration: 169.254.x.x. APIPA: no DHCP."));
   CHECK(contains("DHCP does not answer."));
-  CHECK(contains("inferred by rule r.apipa"));
+  CHECK(contains("IP configuration: 169.254.x.x (deduced by a rule)"));
   auto how_fr = s.how(Lang::fr);
   CHECK(std::any_of(how_fr.begin(), how_fr.end(), [](const ExplainLine& l) { return l.text.find("Le voyant est-il allumé ? -> Oui") != std::string::npos; }));
 }

@@ -23,6 +23,9 @@ struct FactDecl {
   FactType type = FactType::text;
   std::vector<std::string> values;  ///< allowed values of an enum
   LText label;
+  /// Optional words for values ("windows11" -> "Windows 11", "true" -> "allumé"),
+  /// from `labels` in data/facts; see wording.hpp for the fallbacks.
+  std::map<std::string, LText, std::less<>> value_labels;
   SourcePos pos;
 };
 

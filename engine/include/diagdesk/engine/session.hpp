@@ -60,13 +60,19 @@ struct StepChoice {
 };
 
 /// The current step, as plain data for the CLI, the GUI and the tests.
+/// Texts, labels and commands have their `{fact}` placeholders filled in
+/// (see wording.hpp).
 struct Step {
   StepKind kind = StepKind::question;
   std::string tree;
   std::string node;
   std::string text;                       ///< question or instruction
   std::vector<StepChoice> choices;
+  /// Commands to show: the known OS's (and "any") first, or all when the
+  /// `os` fact is unknown. Placeholders are filled with known facts.
   std::vector<Command> commands;
+  std::vector<Command> other_commands;    ///< for other systems, folded
+  std::string commands_os;                ///< the `os` value the split is for ("" unknown)
   std::string input_fact;                 ///< for input steps
   std::vector<Warning> warnings;          ///< node warnings, shown before the step
   std::vector<std::string> rule_warnings; ///< warnings added by rules, localised
