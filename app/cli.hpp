@@ -46,6 +46,9 @@ int fail(const std::string& message, int code = exit_usage);
 void print_step(std::ostream& out, const engine::Session& s, engine::Lang lang);
 void print_explanation(std::ostream& out, const std::string& title, const std::vector<engine::ExplainLine>& lines);
 nlohmann::json step_json(const engine::Session& s);
+/// Prints `value` on stdout as indented JSON ending with a newline; bytes that
+/// are not UTF-8 (file names, pasted text) become U+FFFD instead of throwing.
+void print_json(const nlohmann::json& value);
 
 // Sub-commands (one file each).
 Runner add_trees(CLI::App& app, Globals& g);
@@ -60,8 +63,9 @@ Runner add_index(CLI::App& app, Globals& g);
 Runner add_graph(CLI::App& app, Globals& g);
 
 /// `diagdesk diagnose --symptom`: picks the tree that best matches `symptom`,
-/// prints which and why (to stderr when `json`), sets `tree`; returns an exit code.
+/// prints which and why (to stderr when `json`), sets `tree` and, when given,
+/// `match` (the chosen tree, its score, the runners-up); returns an exit code.
 int choose_tree_by_symptom(const workspace::Workspace& ws, const std::string& symptom, engine::Lang lang, bool json,
-                           std::string& tree);
+                           std::string& tree, nlohmann::json* match = nullptr);
 
 }  // namespace diagdesk::cli

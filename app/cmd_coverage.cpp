@@ -19,7 +19,7 @@ Runner add_coverage(CLI::App& app, Globals& g) {
         out.push_back({{"competency", r.competency}, {"name", r.name}, {"trees", r.trees}, {"articles", r.articles},
                        {"scenarios", r.scenarios}, {"thin", r.thin}});
       }
-      std::cout << out.dump(2) << '\n';
+      print_json(out);
     } else {
       std::cout << workspace::render_coverage(rows, g.language());
     }

@@ -75,7 +75,11 @@ int write_outputs(const engine::Session& s, const DiagnoseOptions& o, const engi
 
 // [SECTION] Scripted mode -----------------------------------------------------------------
 
-int run_scripted(engine::Session& s, const DiagnoseOptions& o, const engine::ReportInfo& info, Lang lang, bool json) {
+// With --json, or --answers (possibly empty: --answers ""), nothing is read
+// from stdin: the answers are applied and the state printed, so a script never
+// waits for a keyboard.
+int run_scripted(engine::Session& s, const DiagnoseOptions& o, const engine::ReportInfo& info, Lang lang, bool json,
+                 const nlohmann::json& match) {
   const auto answers = split_answers(o.answers);
   for (std::size_t i = 0; i < answers.size(); ++i) {
     const std::string& a = answers[i];
@@ -99,7 +103,9 @@ int run_scripted(engine::Session& s, const DiagnoseOptions& o, const engine::Rep
   }
   if (int rc = write_outputs(s, o, info, lang, json); rc != exit_ok) return rc;
   if (json) {
-    std::cout << step_json(s).dump(2) << '\n';
+    nlohmann::json out = step_json(s);
+    if (!match.is_null()) out["symptom_match"] = match;
+    print_json(out);
   } else {
     print_step(std::cout, s, lang);
     if (s.concluded()) print_explanation(std::cout, tr("explain.how_title", lang), s.how(lang));
@@ -222,13 +228,16 @@ Runner add_diagnose(CLI::App& app, Globals& g) {
   cmd->add_option("--transcript", o.transcript, "Write the intervention report (Markdown) to this file");
   cmd->add_option("--operator", o.operator_name, "Technician name for the report");
   cmd->add_option("--symptom", o.symptom, "Start the tree that best matches this symptom (says which and why)");
-  cmd->add_flag("--json", g.json, "Print the state as JSON (with --answers)");
+  cmd->add_flag("--json", g.json, "Print the state as JSON and exit (never prompts; with --answers, after them)");
   return [&g, cmd] {
     o.has_answers = cmd->count("--answers") > 0;
     const Lang lang = g.language();
     auto ws = open_workspace(g);
     engine::ReportInfo info{o.operator_name, {}, now()};
     std::optional<engine::Session> session;
+    nlohmann::json match;  // the symptom's choice, for --json
+    if (g.json && o.tree.empty() && o.symptom.empty() && o.resume.empty())
+      return fail("--json needs a tree id, --symptom TEXT or --resume FILE (the trees: 'diagdesk trees --json')");
     if (!o.resume.empty()) {
       if (!o.tree.empty()) return fail("give either a tree or --resume, not both");
       auto loaded = engine::load_session(ws->knowledge(), o.resume);
@@ -241,7 +250,7 @@ Runner add_diagnose(CLI::App& app, Globals& g) {
     } else {
       if (!o.symptom.empty()) {
         if (!o.tree.empty()) return fail("give either a tree or --symptom, not both");
-        if (int rc = choose_tree_by_symptom(*ws, o.symptom, lang, g.json, o.tree); rc != exit_ok) return rc;
+        if (int rc = choose_tree_by_symptom(*ws, o.symptom, lang, g.json, o.tree, &match); rc != exit_ok) return rc;
         info.symptom = o.symptom;
       }
       if (o.tree.empty()) {
@@ -253,7 +262,7 @@ Runner add_diagnose(CLI::App& app, Globals& g) {
       if (!started.session) return fail(started.error);
       session = std::move(started.session);
     }
-    if (o.has_answers) return run_scripted(*session, o, info, lang, g.json);
+    if (o.has_answers || g.json) return run_scripted(*session, o, info, lang, g.json, match);
     return run_interactive(*session, o, info, lang, *ws);
   };
 }

@@ -147,7 +147,7 @@ Runner add_import(CLI::App& app, Globals& g) {
     workspace::ImportResult done = workspace::import_articles(g.options(), std::move(o));
     if (drawn) std::fprintf(stderr, "\r\033[K");
     if (g.json) {
-      std::cout << report_json(done).dump(2) << '\n';
+      print_json(report_json(done));
     } else {
       std::cout << imp::format_report(done.report, args->verbose);
       std::cout << "Index: " << done.index_note << '\n';

@@ -20,13 +20,11 @@ Runner add_index(CLI::App& app, Globals& g) {
     const kb::SyncReport r = search.update_index(rebuild ? kb::SyncMode::rebuild : kb::SyncMode::incremental);
     const std::size_t problems = kb::count_errors(search.diagnostics());
     if (g.json) {
-      std::cout << nlohmann::json{{"action", kb::to_string(r.action)}, {"reason", kb::to_string(r.reason)},
+      print_json(nlohmann::json{{"action", kb::to_string(r.action)}, {"reason", kb::to_string(r.reason)},
                                   {"error", kb::to_string(r.error)}, {"added", r.added}, {"changed", r.changed},
                                   {"removed", r.removed}, {"unchanged", r.unchanged}, {"total", r.total},
                                   {"seconds", r.seconds}, {"message", r.message}, {"warnings", r.warnings},
-                                  {"path", search.index_dir().string()}, {"article_errors", problems}}
-                       .dump(2)
-                << '\n';
+                                  {"path", search.index_dir().string()}, {"article_errors", problems}});
     } else {
       std::cout << workspace::describe(r, lang) << "\n  " << search.index_dir().string() << '\n';
       for (const auto& w : r.warnings) std::cerr << "diagdesk: " << w << '\n';

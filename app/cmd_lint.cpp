@@ -26,7 +26,7 @@ Runner add_lint(CLI::App& app, Globals& g) {
                        {"code", d.code}, {"file", d.pos.file}, {"line", d.pos.line}, {"column", d.pos.column},
                        {"message", d.message}});
       }
-      std::cout << out.dump(2) << '\n';
+      print_json(out);
     } else {
       for (const auto& d : diagnostics) std::cout << engine::format(d) << '\n';
       std::cerr << "diagdesk lint: " << errors << " error(s), " << (diagnostics.size() - errors) << " warning(s) in "

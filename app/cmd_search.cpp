@@ -69,7 +69,7 @@ Runner add_search(CLI::App& app, Globals& g) {
                             {"message", r.message}, {"estimated_total", r.estimated_total},
                             {"index", {{"action", kb::to_string(idx.action)}, {"message", idx.message}}},
                             {"hits", hits}};
-      std::cout << out.dump(2) << '\n';
+      print_json(out);
       return r.hits.empty() ? exit_failed : exit_ok;
     }
 
@@ -106,13 +106,16 @@ Runner add_search(CLI::App& app, Globals& g) {
 }
 
 int choose_tree_by_symptom(const workspace::Workspace& ws, const std::string& symptom, engine::Lang lang, bool json,
-                           std::string& tree) {
+                           std::string& tree, nlohmann::json* match) {
   workspace::Search search(ws);
   auto m = search.match_symptom(symptom, lang);
   // With --json, stdout is the session state: the choice goes to stderr.
   std::ostream& out = json ? std::cerr : std::cout;
   report_index(search.last_update(), lang);
-  if (!m) return fail(workspace::search_label("match.none", lang), exit_failed);
+  if (!m) {
+    if (json) print_json({{"status", "no_match"}, {"symptom_match", {{"text", symptom}, {"tree", nullptr}}}});
+    return fail(workspace::search_label("match.none", lang), exit_failed);
+  }
   auto L = [&](std::string_view key) { return workspace::search_label(key, lang); };
   out << L("match.chosen") << engine::tr("punct.colon", lang) << m->tree_id << " — " << m->title << '\n'
       << m->why << '\n'
@@ -125,6 +128,12 @@ int choose_tree_by_symptom(const workspace::Workspace& ws, const std::string& sy
   }
   out << '\n';
   tree = m->tree_id;
+  if (match) {
+    nlohmann::json others = nlohmann::json::array();
+    for (const auto& [id, title] : m->others) others.push_back({{"tree", id}, {"title", title}});
+    *match = {{"text", symptom}, {"tree", m->tree_id}, {"title", m->title}, {"percent", m->percent},
+              {"why", m->why},   {"evidence", m->evidence}, {"others", others}};
+  }
   return exit_ok;
 }
 

@@ -19,10 +19,8 @@ Runner add_show(CLI::App& app, Globals& g) {
     auto shown = search.show(id, lang);
     if (!shown) return fail("show: no article or tree '" + id + "' (try 'diagdesk search')", exit_failed);
     if (g.json) {
-      std::cout << nlohmann::json{{"kind", shown->kind}, {"id", shown->id}, {"title", shown->title},
-                                  {"markdown", shown->markdown}}
-                       .dump(2)
-                << '\n';
+      print_json(nlohmann::json{{"kind", shown->kind}, {"id", shown->id}, {"title", shown->title},
+                                  {"markdown", shown->markdown}});
     } else {
       std::cout << shown->markdown;
     }

@@ -345,11 +345,34 @@ int run_scripted(engine::TrainingRun& run, const workspace::Workspace& ws, const
     j["trainee"] = trainee;
     j["recorded"] = recorded;
     if (!notice.empty()) j["notice"] = notice;
-    std::cout << j.dump(2) << '\n';
+    print_json(j);
   } else {
     print_scenario(std::cout, run.scenario(), run.mode(), lang);
     print_debrief(std::cout, run, lang);
   }
+  return exit_ok;
+}
+
+/// `train SCENARIO --json` without --actions: the call as it starts (nothing
+/// is played, scored or recorded), for scripts that then send --actions.
+int print_call_opening(const engine::Scenario& s, const engine::TrainingRun& run, Lang lang) {
+  nlohmann::json given = nlohmann::json::object();
+  for (const auto& key : s.given)
+    if (auto it = s.facts.find(key); it != s.facts.end()) given[key] = it->second;
+  print_json({{"scenario", s.id},
+              {"status", "call_started"},
+              {"mode", std::string(engine::mode_name(run.mode()))},
+              {"lang", std::string(engine::lang_code(lang))},
+              {"title", s.title.get(lang)},
+              {"competency", s.competency},
+              {"difficulty", s.difficulty},
+              {"complaint", s.complaint.get(lang)},
+              {"context",
+               {{"asset", s.context.asset.get(lang)},
+                {"os", s.context.os.get(lang)},
+                {"user", s.context.user.get(lang)},
+                {"site", s.context.site.get(lang)}}},
+              {"given_facts", given}});
   return exit_ok;
 }
 
@@ -565,7 +588,7 @@ int show_list(const workspace::Workspace& ws, const engine::ScenarioSet& set, co
       out.push_back({{"id", s.id}, {"title", s.title.get(lang)}, {"competency", s.competency}, {"difficulty", s.difficulty},
                      {"tree", s.tree}, {"best", it == best.end() ? nlohmann::json(nullptr) : nlohmann::json(it->second)}});
     }
-    std::cout << out.dump(2) << '\n';
+    print_json(out);
     return exit_ok;
   }
   std::size_t width = 4;
@@ -605,7 +628,7 @@ int show_progress(const workspace::Workspace& ws, const engine::ScenarioSet& set
     }
     out["weakest"] = p.weakest;
     out["next_scenario"] = p.next_scenario;
-    std::cout << out.dump(2) << '\n';
+    print_json(out);
     return exit_ok;
   }
   std::cout << format_text(tr("train.progress_of", lang), {trainee, std::to_string(attempts.size())}) << "\n\n";
@@ -652,7 +675,7 @@ int show_expert(const workspace::Workspace& ws, const engine::ScenarioSet& set, 
     }
     out["diagnostics"] = nlohmann::json::array();
     for (const auto& d : diagnostics) out["diagnostics"].push_back(engine::format(d));
-    std::cout << out.dump(2) << '\n';
+    print_json(out);
   } else {
     std::cout << tr("train.expert_path", lang) << " (" << s.id << ", " << e.cost << " " << tr("train.units", lang) << ")\n";
     int n = 0;
@@ -684,7 +707,7 @@ Runner add_train(CLI::App& app, Globals& g) {
   cmd->add_flag("--progress", o.progress, "Show progress per competency, weakest suggested next");
   cmd->add_flag("--expert", o.expert, "Show the expert path of SCENARIO and lint it (for scenario authors)");
   cmd->add_flag("--no-record", o.no_record, "Do not record this play in the progress database");
-  cmd->add_flag("--json", g.json, "Print JSON (with --actions, --list, --progress, --expert)");
+  cmd->add_flag("--json", g.json, "Print JSON and exit, never prompts (--actions, --list, --progress, --expert)");
   return [&g, cmd] {
     const Lang lang = g.language();
     const std::string trainee = o.trainee.empty() ? workspace::default_trainee() : o.trainee;
@@ -697,7 +720,7 @@ Runner add_train(CLI::App& app, Globals& g) {
     if (o.progress) return show_progress(*ws, set, g, trainee);
     const bool scripted = cmd->count("--actions") > 0;
     if (o.scenario.empty()) {
-      if (scripted || o.expert) return fail("train: give a scenario id (see 'diagdesk train --list')");
+      if (scripted || o.expert || g.json) return fail("train: give a scenario id (see 'diagdesk train --list')");
       o.scenario = choose_scenario(set, lang);
       if (o.scenario.empty()) return exit_ok;
     }
@@ -709,6 +732,8 @@ Runner add_train(CLI::App& app, Globals& g) {
       std::cerr << "diagdesk: warning: scenario '" << s->id << "' is broken (" << run.expert().error
                 << "); run 'diagdesk lint'\n";
     }
+    // --json never prompts: without --actions it prints how the call opens.
+    if (g.json && !scripted) return print_call_opening(*s, run, lang);
     if (scripted) return run_scripted(run, *ws, o, g, trainee);
     return run_interactive(run, *ws, set, o, g, trainee);
   };

@@ -17,7 +17,7 @@ Runner add_trees(CLI::App& app, Globals& g) {
       for (const auto& t : trees) {
         out.push_back({{"id", t.id}, {"title", t.title}, {"domain", t.domain}, {"competency", t.competency}, {"layer", t.layer}});
       }
-      std::cout << out.dump(2) << '\n';
+      print_json(out);
       return exit_ok;
     }
     std::size_t width = 4;

@@ -63,8 +63,16 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? exit_ok : exit_usage;
   }
-  for (auto& [sub, run] : commands) {
-    if (sub->parsed()) return run();
+  // Nothing may escape main: a bug or a library exception still ends with one
+  // clear line on stderr and a non-zero exit, never an abort.
+  try {
+    for (auto& [sub, run] : commands) {
+      if (sub->parsed()) return run();
+    }
+  } catch (const std::exception& e) {
+    return fail(std::string("internal error: ") + e.what(), exit_failed);
+  } catch (...) {
+    return fail("internal error (unknown exception)", exit_failed);
   }
   return exit_usage;
 }

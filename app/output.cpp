@@ -3,6 +3,7 @@
 
 #include <diagdesk/engine/i18n.hpp>
 
+#include <iostream>
 #include <ostream>
 
 namespace diagdesk::cli {
@@ -128,6 +129,10 @@ nlohmann::json step_json(const engine::Session& s) {
   out["notes"] = json::array();
   for (const auto& n : s.notes()) out["notes"].push_back({{"node", n.node}, {"text", n.text}});
   return out;
+}
+
+void print_json(const nlohmann::json& value) {
+  std::cout << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n' << std::flush;
 }
 
 }  // namespace diagdesk::cli
