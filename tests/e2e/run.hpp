@@ -22,20 +22,27 @@ inline std::string quote(const std::string& s) {
   return q + "'";
 }
 
-/// Runs `diagdesk ARGS` with stdin from `input`, HOME-free user data in `home`.
-inline Run diagdesk(const TempDir& home, const std::string& args, const std::string& input = "") {
-  const auto in = home.write("stdin.txt", input);
+/// Runs `diagdesk ARGS` with stdin read from the file (or FIFO) `stdin_path`,
+/// HOME-free user data in `home`; `prefix` goes before the program (e.g.
+/// "timeout 60").
+inline Run diagdesk_from(const TempDir& home, const std::string& args, const fs::path& stdin_path,
+                         const std::string& prefix = "") {
   const auto out = home.path() / "stdout.txt";
   const auto err = home.path() / "stderr.txt";
   const std::string cmd = "env -u LANG -u LC_ALL DIAGDESK_HOME=" + quote((home.path() / "userdata").string()) + " " +
-                          quote(DIAGDESK_BIN) + " " + args + " <" + quote(in.string()) + " >" + quote(out.string()) +
-                          " 2>" + quote(err.string());
+                          prefix + " " + quote(DIAGDESK_BIN) + " " + args + " <" + quote(stdin_path.string()) + " >" +
+                          quote(out.string()) + " 2>" + quote(err.string());
   const int status = std::system(cmd.c_str());
   Run r;
   r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = read(out);
   r.err = read(err);
   return r;
+}
+
+/// Runs `diagdesk ARGS` with stdin from `input`, HOME-free user data in `home`.
+inline Run diagdesk(const TempDir& home, const std::string& args, const std::string& input = "") {
+  return diagdesk_from(home, args, home.write("stdin.txt", input));
 }
 
 /// A knowledge base folder with the mini trees and their articles.

@@ -49,17 +49,8 @@ test::Run run_with_silent_stdin(const test::TempDir& home, const std::string& ar
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   const int keep_open = ::open(fifo.c_str(), O_RDWR);  // a writer that never writes
   REQUIRE(keep_open >= 0);
-  const auto out = home.path() / "silent.out";
-  const auto err = home.path() / "silent.err";
-  const std::string cmd = "DIAGDESK_HOME=" + quote((home.path() / "userdata").string()) + " timeout 60 " +
-                          quote(DIAGDESK_BIN) + " " + args + " <" + quote(fifo.string()) + " >" + quote(out.string()) +
-                          " 2>" + quote(err.string());
-  const int status = std::system(cmd.c_str());
+  test::Run r = test::diagdesk_from(home, args, fifo, "timeout 60");
   ::close(keep_open);
-  test::Run r;
-  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = test::read(out);
-  r.err = test::read(err);
   return r;
 }
 
