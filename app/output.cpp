@@ -2,6 +2,7 @@
 #include "cli.hpp"
 
 #include <diagdesk/engine/i18n.hpp>
+#include <diagdesk/engine/wording.hpp>
 
 #include <iostream>
 #include <ostream>
@@ -31,8 +32,8 @@ void print_step(std::ostream& out, const engine::Session& s, Lang lang) {
     if (path[i].kind != engine::PathEntry::Kind::skipped) continue;
     const engine::Node* n = k.find_node(path[i].node, path[i].tree);
     auto f = s.facts().find(path[i].fact);
-    out << "  (" << tr("cli.skipped", lang) << colon(lang) << (n ? n->text.get(lang) : path[i].node) << " -> " << path[i].fact
-        << " = " << (f != s.facts().end() ? f->second.value : std::string("?")) << ")\n";
+    out << "  (" << tr("cli.skipped", lang) << colon(lang) << (n ? engine::fill_placeholders(n->text.get(lang), s.facts(), k, lang) : path[i].node)
+        << " -> " << engine::fact_phrase(k, path[i].fact, f != s.facts().end() ? f->second.value : std::string("?"), lang) << ")\n";
   }
   for (const auto& w : step.warnings) {
     out << "\n  !!! " << tr("cli.warning", lang) << " (" << tr("warning." + std::string(engine::warning_kind_name(w.kind)), lang)
@@ -57,9 +58,15 @@ void print_step(std::ostream& out, const engine::Session& s, Lang lang) {
     }
     default: {
       out << "\n[" << step.tree << ":" << step.node << "] " << step.text << "\n";
-      if (!step.commands.empty()) {
-        out << "  " << tr("cli.commands", lang) << colon(lang) << "\n";
+      if (!step.commands.empty() || !step.other_commands.empty()) {
+        // Only the known OS's commands; the others are counted, not listed.
+        out << "  " << (step.commands_os.empty() ? tr("cli.commands", lang)
+                                                 : tr("cli.commands_for", lang) + " " + engine::fact_value_text(k, "os", step.commands_os, lang))
+            << colon(lang) << "\n";
         for (const auto& c : step.commands) out << "    " << c.os << ": " << c.cmd << "\n";
+        if (const std::size_t others = step.other_commands.size(); others > 0) {
+          out << "    (" << others << " " << tr(others == 1 ? "cli.other_command" : "cli.other_commands", lang) << ")\n";
+        }
       }
       for (std::size_t i = 0; i < step.choices.size(); ++i) {
         out << "  " << (i + 1) << ") " << step.choices[i].label << "\n";
@@ -93,6 +100,9 @@ nlohmann::json step_json(const engine::Session& s) {
     for (const auto& c : step.choices) q["choices"].push_back({{"id", c.id}, {"label", c.label}});
     q["commands"] = json::array();
     for (const auto& c : step.commands) q["commands"].push_back({{"os", c.os}, {"cmd", c.cmd}});
+    q["other_commands"] = json::array();
+    for (const auto& c : step.other_commands) q["other_commands"].push_back({{"os", c.os}, {"cmd", c.cmd}});
+    if (!step.commands_os.empty()) q["commands_os"] = step.commands_os;
     if (!step.input_fact.empty()) q["input_fact"] = step.input_fact;
     if (!step.find_out.empty()) q["find_out"] = step.find_out;
     q["articles"] = step.articles;

@@ -1,9 +1,11 @@
 // Saved sessions (TOML) and the Markdown intervention report.
 #include <diagdesk/engine/i18n.hpp>
 #include <diagdesk/engine/session_file.hpp>
+#include <diagdesk/engine/wording.hpp>
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -182,44 +184,61 @@ LoadedSession load_session(std::shared_ptr<const Knowledge> knowledge, const fs:
 std::string render_report(const Session& s, Lang lang, const ReportInfo& info) {
   const Knowledge& k = s.knowledge();
   const Tree* tree = k.find_tree(s.start_tree());
+  const std::string colon = tr("punct.colon", lang);
+  auto fill = [&](const std::string& text) { return fill_placeholders(text, s.facts(), k, lang); };
   std::ostringstream md;
   md << "# " << tr("report.title", lang) << "\n\n";
-  md << "- **" << tr("report.date", lang) << "**: " << format_time(info.date) << "\n";
-  if (!info.operator_name.empty()) md << "- **" << tr("report.operator", lang) << "**: " << info.operator_name << "\n";
-  md << "- **" << tr("report.script", lang) << "**: " << (tree ? tree->title.get(lang) : s.start_tree()) << " (`"
+  md << "- **" << tr("report.date", lang) << "**" << colon << format_time(info.date) << "\n";
+  if (!info.operator_name.empty()) md << "- **" << tr("report.operator", lang) << "**" << colon << info.operator_name << "\n";
+  md << "- **" << tr("report.script", lang) << "**" << colon << (tree ? tree->title.get(lang) : s.start_tree()) << " (`"
      << s.start_tree() << "`)\n";
-  if (!info.symptom.empty()) md << "- **" << tr("report.symptom", lang) << "**: " << info.symptom << "\n";
+  if (!info.symptom.empty()) md << "- **" << tr("report.symptom", lang) << "**" << colon << info.symptom << "\n";
 
   md << "\n## " << tr("report.equipment", lang) << "\n\n";
   if (s.facts().empty()) md << "- " << tr("report.none", lang) << "\n";
-  for (const auto& [key, value] : s.facts()) {
-    const FactDecl* decl = k.facts().find(key);
-    md << "- " << (decl ? decl->label.get(lang) : key) << ": " << value.value << "\n";
-  }
+  for (const auto& [key, value] : s.facts()) md << "- " << fact_phrase(k, key, value.value, lang) << "\n";
 
   md << "\n## " << tr("report.steps", lang) << "\n\n";
   std::vector<std::string> tests;
+  std::vector<std::string> warnings;
+  auto warn = [&](const std::string& text) {
+    if (std::find(warnings.begin(), warnings.end(), text) == warnings.end()) warnings.push_back(text);
+  };
+  auto node_warnings = [&](const Node& node) {
+    for (const Warning& w : node.warnings) {
+      warn(tr("warning." + std::string(warning_kind_name(w.kind)), lang) + colon + fill(w.text.get(lang)));
+    }
+  };
   int n = 0;
   for (const PathEntry& e : s.path()) {
     const Node* node = k.find_node(e.node, e.tree);
     if (!node) continue;
-    const std::string label = e.choice.empty() ? e.value : (node->find_choice(e.choice) ? node->find_choice(e.choice)->label.get(lang) : e.choice);
+    const Choice* choice = e.choice.empty() ? nullptr : node->find_choice(e.choice);
+    const std::string label = choice ? fill(choice->label.get(lang))
+                              : e.choice.empty() ? (e.fact.empty() ? e.value : fact_value_text(k, e.fact, e.value, lang))
+                                                 : e.choice;
+    const std::string answer = e.kind == PathEntry::Kind::dont_know ? tr("answer.dont_know", lang) : label;
     switch (e.kind) {
       case PathEntry::Kind::asked:
-      case PathEntry::Kind::dont_know:
-        md << ++n << ". " << node->text.get(lang) << "  \n   " << tr("report.answer", lang) << ": "
-           << (e.kind == PathEntry::Kind::dont_know ? tr("answer.dont_know", lang) : label);
+      case PathEntry::Kind::dont_know: {
+        node_warnings(*node);
+        md << ++n << ". " << fill(node->text.get(lang)) << "  \n   " << tr("report.answer", lang) << colon << answer;
         if (e.time) md << " (" << format_time(e.time, "%H:%M:%S") << ")";
         md << "\n";
-        if (node->kind == NodeKind::action) {
-          std::string cmds;
-          for (const auto& c : node->commands) cmds += (cmds.empty() ? "" : ", ") + ("`" + c.cmd + "`");
-          tests.push_back(node->text.get(lang) + (cmds.empty() ? "" : " (" + cmds + ")") + ": " +
-                          (e.kind == PathEntry::Kind::dont_know ? tr("answer.dont_know", lang) : label));
+        if (node->kind != NodeKind::action) break;
+        // The commands of the OS in front of the operator, with their values.
+        const CommandSplit split = split_commands(node->commands, s.facts());
+        std::string cmds;
+        for (const auto& c : split.shown) cmds += (cmds.empty() ? "" : ", ") + ("`" + fill(c.cmd) + "`");
+        if (!split.others.empty()) {
+          cmds += (cmds.empty() ? "" : "; ") + std::to_string(split.others.size()) + " " +
+                  tr(split.others.size() == 1 ? "cli.other_command" : "cli.other_commands", lang);
         }
+        tests.push_back(fill(node->text.get(lang)) + (cmds.empty() ? "" : " (" + cmds + ")") + colon + answer);
         break;
+      }
       case PathEntry::Kind::skipped:
-        md << ++n << ". " << node->text.get(lang) << "  \n   " << tr("report.answer", lang) << ": " << label << " ("
+        md << ++n << ". " << fill(node->text.get(lang)) << "  \n   " << tr("report.answer", lang) << colon << label << " ("
            << tr("report.skipped", lang) << ")\n";
         break;
       case PathEntry::Kind::jumped: {
@@ -228,24 +247,38 @@ std::string render_report(const Session& s, Lang lang, const ReportInfo& info) {
         break;
       }
       case PathEntry::Kind::rule:
-        md << "- " << tr("report.rule", lang) << ": `" << e.rule << "`\n";
+        for (const Rule& r : k.rules()) {
+          if (r.id != e.rule) continue;
+          md << "- " << rule_sentence(k, r, lang) << "\n";
+          if (!r.warn.empty()) warn(tr("warning.other", lang) + colon + fill(r.warn.get(lang)));
+        }
         break;
       case PathEntry::Kind::concluded:
         break;
     }
   }
+  const Node* end = k.find_node(s.step().node, s.step().tree);
+  if (end) node_warnings(*end);  // the conclusion's warnings are shown with it
+  md << "\n## " << tr("report.warnings", lang) << "\n\n";
+  if (warnings.empty()) md << "- " << tr("report.none", lang) << "\n";
+  for (const auto& w : warnings) md << "- " << w << "\n";
+
   md << "\n## " << tr("report.tests", lang) << "\n\n";
   if (tests.empty()) md << "- " << tr("report.none", lang) << "\n";
   for (const auto& t : tests) md << "- " << t << "\n";
 
   md << "\n## " << tr("report.conclusion", lang) << "\n\n";
-  const Node* end = k.find_node(s.step().node, s.step().tree);
   if (s.concluded() && end) {
-    md << "- **" << tr("report.diagnosis", lang) << "**: " << end->diagnosis.get(lang) << "\n";
-    md << "- **" << tr("report.outcome", lang) << "**: " << tr("outcome." + std::string(outcome_name(end->outcome)), lang) << "\n\n";
-    md << "### " << tr("report.remedy", lang) << "\n\n";
-    int i = 0;
-    for (const auto& r : end->remedy) md << ++i << ". " << r.get(lang) << "\n";
+    md << "- **" << tr("report.diagnosis", lang) << "**" << colon << fill(end->diagnosis.get(lang)) << "\n";
+    md << "- **" << tr("report.outcome", lang) << "**" << colon << tr("outcome." + std::string(outcome_name(end->outcome)), lang) << "\n\n";
+    // Done only when the operator confirmed every line; otherwise proposed.
+    bool all_done = !end->remedy.empty() && info.remedy_done.size() >= end->remedy.size();
+    for (std::size_t i = 0; all_done && i < end->remedy.size(); ++i) all_done = info.remedy_done[i];
+    md << "### " << tr(all_done ? "report.remedy" : "report.remedy_proposed", lang) << "\n\n";
+    for (std::size_t i = 0; i < end->remedy.size(); ++i) {
+      const bool done = i < info.remedy_done.size() && info.remedy_done[i];
+      md << (i + 1) << ". " << fill(end->remedy[i].get(lang)) << " (" << tr(done ? "report.done" : "report.proposed", lang) << ")\n";
+    }
     if (!end->articles.empty()) {
       md << "\n### " << tr("report.articles", lang) << "\n\n";
       for (const auto& a : end->articles) md << "- `" << a << "`\n";
@@ -256,7 +289,9 @@ std::string render_report(const Session& s, Lang lang, const ReportInfo& info) {
   md << "\n## " << tr("report.notes", lang) << "\n\n";
   if (s.notes().empty()) md << "- " << tr("report.none", lang) << "\n";
   for (const Note& note : s.notes()) {
-    md << "- " << (note.time ? format_time(note.time, "%H:%M:%S") + " " : std::string()) << "(" << note.node << ") " << note.text << "\n";
+    const Node* at = k.find_node(note.node, note.tree);
+    md << "- " << (note.time ? format_time(note.time, "%H:%M:%S") + " " : std::string())
+       << (at && !at->text.empty() ? "(" + quoted(fill(at->text.get(lang)), lang) + ") " : std::string()) << note.text << "\n";
   }
   return md.str();
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace diagdesk::engine {
 
@@ -14,6 +15,9 @@ struct ReportInfo {
   std::string operator_name;
   std::string symptom;      ///< the user's words, if known
   std::int64_t date = 0;    ///< Unix seconds; 0: now
+  /// Remedy lines the operator confirmed as done (by index). The report lists
+  /// the remedy as proposed unless every line is confirmed.
+  std::vector<bool> remedy_done;
 };
 
 /// Serialises a session (TOML, `format = "diagdesk-session"`).
@@ -38,7 +42,9 @@ LoadedSession load_session(std::shared_ptr<const Knowledge> knowledge,
 LoadedSession parse_session(std::shared_ptr<const Knowledge> knowledge, std::string_view text,
                             const std::string& source_name);
 
-/// The transcript as a Markdown intervention report (fiche d'intervention).
+/// The transcript as a Markdown intervention report (fiche d'intervention):
+/// facts and answers in words, the operator's values in the commands (only
+/// the known OS's), the warnings that were shown, the remedy as proposed or done.
 std::string render_report(const Session& session, Lang lang, const ReportInfo& info = {});
 
 /// Writes `content` to `path` atomically. Returns "" or an error sentence.
