@@ -5,6 +5,7 @@
 // [SECTION] One scenario: texts and references
 // [SECTION] One scenario: ground truth
 // [SECTION] One scenario: expert path
+// [SECTION] Training coverage: trees no scenario uses
 #include <diagdesk/engine/training_lint.hpp>
 
 #include <diagdesk/engine/training_sim.hpp>
@@ -255,6 +256,32 @@ void lint_scenarios(std::shared_ptr<const Knowledge> knowledge, const ScenarioSe
   }
   ScenarioLinter l{std::move(knowledge), set, out, article_topics ? &sorted : nullptr};
   l.run();
+}
+
+// [SECTION] Training coverage: trees no scenario uses ---------------------------------------------
+
+std::set<std::string> trees_used_by_scenarios(std::shared_ptr<const Knowledge> knowledge, const ScenarioSet& set) {
+  std::set<std::string> used;
+  for (const Scenario& s : set.scenarios) {
+    if (s.tree.empty() || s.diagnosis.empty() || !knowledge->find_tree(s.tree)) continue;
+    const ExpertPath e = play_expert(knowledge, s, set);
+    // Only a path that trains what the scenario promises counts.
+    if (!e.error.empty() || e.conclusion != s.diagnosis) continue;
+    used.insert(e.trees.begin(), e.trees.end());
+    used.insert(s.tree);
+  }
+  return used;
+}
+
+void lint_tree_coverage(std::shared_ptr<const Knowledge> knowledge, const ScenarioSet& set,
+                        std::vector<Diagnostic>& out) {
+  const std::set<std::string> used = trees_used_by_scenarios(knowledge, set);
+  for (const Tree& t : knowledge->trees()) {
+    if (used.count(t.id)) continue;
+    out.push_back(Diagnostic{Severity::warning, "tree.no_scenario", t.pos,
+                             "tree '" + t.id + "' is used by no training scenario: no expert path starts in it or " +
+                                 "jumps to it, so a trainee cannot practise it (add a scenario to a scenarios/ folder of a layer)"});
+  }
 }
 
 }  // namespace diagdesk::engine

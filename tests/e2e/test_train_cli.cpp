@@ -186,3 +186,38 @@ TEST_CASE("diagdesk lint checks the scenarios too") {
   CHECK(has(r.out, file.string() + ":21:"));
   CHECK_FALSE(has(r.out, "s.dns.toml"));
 }
+
+TEST_CASE("lint warns with the tree's path when no scenario uses a tree") {
+  Fixture f;  // s.dns stays in t.net (q_link > a_ip > q_dns > c_dns): t.other is unused
+  const std::string other = (f.kb.path() / "trees" / "network" / "t.other.toml").string();
+  auto r = diagdesk(f.home, f.data + "lint");
+  CHECK_MESSAGE(r.rc == 0, std::string(r.out + r.err));  // a warning, not an error
+  CHECK(has(r.out, other + ":1:1: warning: tree 't.other' is used by no training scenario"));
+  CHECK(has(r.out, "[tree.no_scenario]"));
+  CHECK_FALSE(has(r.out, "tree 't.net' is used by no"));
+  CHECK(has(r.err, "0 error(s), 1 warning(s)"));
+
+  SUBCASE("the warning is kept when only that tree is linted") {
+    r = diagdesk(f.home, f.data + "lint " + test::quote(other));
+    CHECK(has(r.out, other + ":1:1: warning:"));
+  }
+  SUBCASE("the JSON output carries the warning and its file") {
+    r = diagdesk(f.home, f.data + "lint --json");
+    CHECK(has(r.out, "\"code\": \"tree.no_scenario\""));
+    CHECK(has(r.out, "\"file\": \"" + other + "\""));
+    CHECK(has(r.out, "\"severity\": \"warning\""));
+  }
+  SUBCASE("a scenario whose expert path jumps into the tree silences it") {
+    // DNS working: the expert path goes t.net:j_other > t.other:q_os > c_done.
+    std::string jump = std::regex_replace(scenario, std::regex("s\\.dns"), "s.jump");
+    jump = std::regex_replace(jump, std::regex("dns_ok = false"), "dns_ok = true");
+    jump = std::regex_replace(jump, std::regex("t\\.net:c_dns"), "t.other:c_done");
+    jump = std::regex_replace(jump, std::regex("outcome = \"resolved\""), "outcome = \"refer_vendor\"");
+    jump = std::regex_replace(jump, std::regex("articles = \\[\"net\\.dns\"\\]"), "articles = [\"app.reinstall\"]");
+    f.kb.write("scenarios/s.jump.toml", jump);
+    r = diagdesk(f.home, f.data + "lint");
+    CHECK_MESSAGE(r.rc == 0, std::string(r.out + r.err));
+    CHECK_FALSE(has(r.out, "tree.no_scenario"));
+    CHECK(has(r.err, "0 error(s), 0 warning(s)"));
+  }
+}

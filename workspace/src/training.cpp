@@ -58,7 +58,8 @@ void lint_training(std::shared_ptr<const engine::Knowledge> knowledge, const std
   if (paths.empty()) return;
   engine::ScenarioSet set = engine::load_scenarios(paths, knowledge->facts());
   for (auto& d : set.diagnostics) out.push_back(std::move(d));
-  engine::lint_scenarios(std::move(knowledge), set, out, &article_topics);
+  engine::lint_scenarios(knowledge, set, out, &article_topics);
+  if (!set.scenarios.empty()) engine::lint_tree_coverage(std::move(knowledge), set, out);
 }
 
 // [SECTION] Progress database: opening, moving a damaged file aside --------------------------

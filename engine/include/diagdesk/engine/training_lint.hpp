@@ -5,6 +5,8 @@
 #include <diagdesk/engine/training.hpp>
 
 #include <memory>
+#include <set>
+#include <string>
 #include <vector>
 
 namespace diagdesk::engine {
@@ -19,5 +21,23 @@ namespace diagdesk::engine {
 /// expected diagnosis. Appends to `out` (codes "scenario.*", "part.*").
 void lint_scenarios(std::shared_ptr<const Knowledge> knowledge, const ScenarioSet& set,
                     std::vector<Diagnostic>& out, const std::vector<std::string>* article_topics = nullptr);
+
+/// Training coverage: which trees a trainee can practise.
+/// A tree is *used* by a scenario when the scenario's expert path (see
+/// play_expert) reaches its expected diagnosis and passes through the tree:
+/// the scenario's expert tree, or a tree reached by a jump along that path.
+/// A scenario whose expert path is stuck or ends elsewhere uses no tree (the
+/// scenario linter reports it). Trees a trainee might open by mistake, or only
+/// in free mode, do not count.
+
+/// Ids of the trees of `knowledge` used by at least one scenario of `set`.
+std::set<std::string> trees_used_by_scenarios(std::shared_ptr<const Knowledge> knowledge, const ScenarioSet& set);
+
+/// Appends a warning (code "tree.no_scenario", at the tree's file) for each
+/// tree of `knowledge` that no scenario of `set` uses. The caller decides
+/// whether coverage matters (the workspace checks it when a layer has
+/// scenarios).
+void lint_tree_coverage(std::shared_ptr<const Knowledge> knowledge, const ScenarioSet& set,
+                        std::vector<Diagnostic>& out);
 
 }  // namespace diagdesk::engine

@@ -37,7 +37,9 @@ bool is_scenario_path(const fs::path& path);
 
 /// Called by Workspace::lint: loads the scenarios found in `roots` (a layer
 /// folder contributes its scenarios/ folder; scenario folders and files count
-/// as themselves) and lints them against `knowledge`. Appends to `out`.
+/// as themselves) and lints them against `knowledge`; when there is at least
+/// one scenario, also warns about each tree no scenario uses
+/// (engine::lint_tree_coverage). Appends to `out`.
 void lint_training(std::shared_ptr<const engine::Knowledge> knowledge, const std::vector<fs::path>& roots,
                    const std::vector<std::string>& article_topics, std::vector<engine::Diagnostic>& out);
 
