@@ -164,7 +164,8 @@ int run_interactive(engine::Session& s, DiagnoseOptions o, engine::ReportInfo in
     } else if (line == "?") {
       print_explanation(std::cout, tr("explain.why_title", lang), s.why(lang));
     } else if (line == "d") {
-      s.dont_know(now());
+      // The first "d" at a step that says how to find out only shows it; the next moves on.
+      s.dont_know(now(), engine::Session::DontKnow::hint_first);
       print_step(std::cout, s, lang);
     } else if (line == "n" || line.rfind("n ", 0) == 0) {
       std::string text = line.size() > 2 ? line.substr(2) : std::string();

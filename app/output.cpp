@@ -28,6 +28,12 @@ void print_step(std::ostream& out, const engine::Session& s, Lang lang) {
   // Skips since the last asked question, so the operator sees them.
   const auto& path = s.path();
   for (std::size_t i = path.size(); i-- > 0;) {
+    if (path[i].kind == engine::PathEntry::Kind::dont_know) {
+      // Where the last "don't know" led, so the operator sees what was skipped or assumed.
+      const engine::Node* n = k.find_node(path[i].node, path[i].tree);
+      out << "  (" << (n ? engine::fill_placeholders(n->text.get(lang), s.facts(), k, lang) : path[i].node) << " -> "
+          << engine::unknown_answer_text(k, path[i], lang) << ")\n";
+    }
     if (path[i].kind == engine::PathEntry::Kind::asked || path[i].kind == engine::PathEntry::Kind::dont_know) break;
     if (path[i].kind != engine::PathEntry::Kind::skipped) continue;
     const engine::Node* n = k.find_node(path[i].node, path[i].tree);
@@ -54,6 +60,16 @@ void print_step(std::ostream& out, const engine::Session& s, Lang lang) {
       out << tr("report.outcome", lang) << colon(lang) << tr("outcome." + std::string(engine::outcome_name(*step.outcome)), lang) << "\n";
       out << tr("cli.remedy", lang) << colon(lang) << "\n";
       for (std::size_t i = 0; i < step.remedy.size(); ++i) out << "  " << (i + 1) << ". " << step.remedy[i] << "\n";
+      if (!step.assumptions.empty()) {
+        out << "  !!! " << tr("report.assumed_conclusion", lang) << colon(lang) << tr("report.assumed_note", lang) << ".\n";
+        out << "  " << tr("report.assumed_answers", lang) << colon(lang) << "\n";
+        for (const auto& a : step.assumptions) out << "    - " << a << "\n";
+      }
+      if (!step.unknowns.empty()) {
+        out << "  " << tr("report.unknown_answers", lang) << colon(lang);
+        for (std::size_t i = 0; i < step.unknowns.size(); ++i) out << (i ? "; " : "") << step.unknowns[i];
+        out << "\n";
+      }
       break;
     }
     default: {
@@ -71,7 +87,10 @@ void print_step(std::ostream& out, const engine::Session& s, Lang lang) {
       for (std::size_t i = 0; i < step.choices.size(); ++i) {
         out << "  " << (i + 1) << ") " << step.choices[i].label << "\n";
       }
-      if (!step.find_out.empty()) out << "  " << tr("cli.find_out", lang) << colon(lang) << step.find_out << "\n";
+      if (!step.find_out.empty()) {
+        out << "  " << tr("cli.find_out", lang) << colon(lang) << step.find_out << "\n";
+        out << "  " << tr("dont_know.again", lang) << " (d)\n";
+      }
     }
   }
   if (!step.articles.empty()) {
@@ -112,6 +131,9 @@ nlohmann::json step_json(const engine::Session& s) {
     out["conclusion"] = {{"id", step.node}, {"tree", step.tree}, {"diagnosis", step.diagnosis}, {"remedy", step.remedy},
                          {"outcome", std::string(engine::outcome_name(*step.outcome))}, {"articles", step.articles}};
     if (!step.concluded_by_rule.empty()) out["conclusion"]["rule"] = step.concluded_by_rule;
+    out["conclusion"]["assumed"] = !step.assumptions.empty();
+    out["conclusion"]["assumptions"] = step.assumptions;
+    out["conclusion"]["unknowns"] = step.unknowns;
   }
   if (step.kind == engine::StepKind::error) out["error"] = step.error;
   out["path"] = json::array();
@@ -121,6 +143,11 @@ nlohmann::json step_json(const engine::Session& s) {
     if (!e.value.empty()) p["value"] = e.value;
     if (!e.rule.empty()) p["rule"] = e.rule;
     if (!e.fact.empty()) p["fact"] = e.fact;
+    if (e.kind == engine::PathEntry::Kind::dont_know) {
+      p["move"] = std::string(engine::unknown_move_name(e.move));
+      p["to"] = e.to;
+    }
+    if (e.assumed) p["assumed"] = true;
     out["path"].push_back(std::move(p));
   }
   out["facts"] = json::object();
@@ -129,6 +156,7 @@ nlohmann::json step_json(const engine::Session& s) {
                          : v.source == engine::FactSource::answer ? "answer"
                          : v.source == engine::FactSource::rule ? "rule" : "carried";
     out["facts"][key] = {{"value", v.value}, {"source", source}, {"origin", v.origin}};
+    if (v.assumed) out["facts"][key]["assumed"] = true;
   }
   out["warnings"] = json::array();
   for (const auto& w : step.warnings) {

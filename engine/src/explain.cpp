@@ -27,7 +27,8 @@ std::string choice_label(const Node* node, std::string_view choice, Lang lang) {
 
 /// "Label: value (where it came from)", in words.
 std::string describe_fact(const Knowledge& k, const std::string& key, const FactValue& v, Lang lang) {
-  return fact_phrase(k, key, v.value, lang) + " (" + fact_source_text(k, v, lang) + ")";
+  return fact_phrase(k, key, v.value, lang) + " (" + fact_source_text(k, v, lang) +
+         (v.assumed ? ", " + tr("explain.assumed", lang) : std::string()) + ")";
 }
 
 }  // namespace
@@ -55,7 +56,7 @@ void Session::explain_path(Lang lang, std::vector<ExplainLine>& out) const {
         break;
       }
       case PathEntry::Kind::dont_know:
-        out.push_back({ExplainLine::Kind::answer, question + " -> " + tr("answer.dont_know", lang)});
+        out.push_back({ExplainLine::Kind::answer, question + " -> " + unknown_answer_text(k, e, lang)});
         break;
       case PathEntry::Kind::jumped: {
         const Tree* target = node ? k.find_tree(node->jump_tree) : nullptr;
@@ -90,6 +91,14 @@ std::vector<ExplainLine> Session::how(Lang lang) const {
   if (node && node->kind == NodeKind::conclusion) {
     out.push_back({ExplainLine::Kind::purpose, tr("explain.conclusion", lang) + " " +
                                                      fill_placeholders(node->diagnosis.get(lang), m_facts, *m_knowledge, lang)});
+    // A conclusion reached on an assumed answer says so, with the assumptions.
+    std::string assumed;
+    for (const std::string& a : assumptions(lang)) assumed += (assumed.empty() ? "" : "; ") + a;
+    if (!assumed.empty()) {
+      out.push_back({ExplainLine::Kind::assumption, tr("report.assumed_conclusion", lang) + tr("punct.colon", lang) +
+                                                        tr("report.assumed_note", lang) + ". " + tr("report.assumed_answers", lang) +
+                                                        tr("punct.colon", lang) + assumed});
+    }
   }
   // The facts the conclusion rests on, with where each came from.
   for (const auto& [key, value] : m_facts) {

@@ -82,6 +82,7 @@ std::optional<Session> Session::replay(std::shared_ptr<const Knowledge> knowledg
     return std::nullopt;
   }
   for (std::size_t i = 0; i < answers.size(); ++i) {
+    if (s.legacy_hint(answers, i)) continue;  // dropped: it never moved the session
     std::string why;
     if (!s.apply(answers[i], &why)) {
       if (error) *error = "answer " + std::to_string(i + 1) + " does not fit: " + why;
@@ -100,8 +101,8 @@ void Session::set_lang(Lang lang) {
 }
 
 void Session::set_fact(const std::string& key, const std::string& value, FactSource source,
-                       const std::string& origin) {
-  m_facts[key] = FactValue{value, source, origin};
+                       const std::string& origin, bool assumed) {
+  m_facts[key] = FactValue{value, source, origin, assumed};
 }
 
 // [SECTION] Settling: skips, jumps and rule conclusions -------------------------------
@@ -145,6 +146,7 @@ void Session::settle() {
     if (!node->input.empty()) {
       if (!m_facts.count(node->input)) return;
       m_path.push_back(PathEntry{PathEntry::Kind::skipped, m_tree, m_node, {}, m_facts[node->input].value, {}, node->input, 0});
+      m_path.back().assumed = m_facts[node->input].assumed;
       m_node = node->next;
       m_hint = false;
       continue;
@@ -160,10 +162,13 @@ void Session::settle() {
       if (match) break;
     }
     if (!match) return;  // known value fits no choice: ask anyway
+    // A skip on an assumed fact is itself an assumption.
+    const bool assumed = known->second.assumed;
     m_path.push_back(PathEntry{PathEntry::Kind::skipped, m_tree, m_node, match->id, {}, {}, node->fact, 0});
+    m_path.back().assumed = assumed;
     const std::string origin = m_tree + ":" + m_node;
     for (const auto& [key, value] : match->set) {
-      if (!m_facts.count(key)) set_fact(key, value, FactSource::answer, origin);
+      if (!m_facts.count(key)) set_fact(key, value, FactSource::answer, origin, assumed);
     }
     m_node = match->next;
     m_hint = false;
@@ -185,13 +190,7 @@ bool Session::apply(const Answer& a, std::string* error) {
   }
   const std::string origin = m_tree + ":" + m_node;
   if (a.dont_know) {
-    m_path.push_back(PathEntry{PathEntry::Kind::dont_know, m_tree, m_node, {}, {}, {}, {}, a.time});
-    if (!node->dont_know.empty()) {
-      m_node = node->dont_know;
-      m_hint = false;
-    } else {
-      m_hint = true;
-    }
+    apply_dont_know(*node, a.time);
   } else if (!node->input.empty()) {
     std::string why;
     auto value = m_knowledge->facts().normalise(node->input, a.value, &why);
@@ -243,8 +242,15 @@ AnswerError Session::answer(std::string_view given, std::int64_t time) {
   return AnswerError::none;
 }
 
-AnswerError Session::dont_know(std::int64_t time) {
+AnswerError Session::dont_know(std::int64_t time, DontKnow mode) {
   if (m_step.kind == StepKind::conclusion || m_step.kind == StepKind::error) return AnswerError::no_question;
+  const Node* node = m_knowledge->find_node(m_node, m_tree);
+  if (mode == DontKnow::hint_first && !m_hint && node && node->dont_know.empty() && !node->find_out.empty()) {
+    // The operator may go and check: nothing is recorded yet.
+    m_hint = true;
+    build_step();
+    return AnswerError::none;
+  }
   Answer a{m_tree, m_node, {}, {}, true, time};
   if (!apply(a, nullptr)) return AnswerError::no_question;
   m_answers.push_back(std::move(a));
@@ -337,11 +343,17 @@ void Session::run_rules() {
         m_error = "rule loop: rules keep undoing each other (" + trail + r.id + ")";
         return;
       }
-      for (const auto& [key, value] : r.assert_facts) set_fact(key, value, FactSource::rule, r.id);
+      // What a rule deduces from an assumed fact is assumed too.
+      const bool assumed = std::any_of(r.when.begin(), r.when.end(), [&](const Condition& c) {
+        auto it = m_facts.find(c.fact);
+        return it != m_facts.end() && it->second.assumed;
+      });
+      for (const auto& [key, value] : r.assert_facts) set_fact(key, value, FactSource::rule, r.id, assumed);
       if (new_recommend) m_recommend.push_back(r.recommend);
       if (new_warning) m_rule_warnings.push_back(r.id);
       m_fired.push_back(r.id);
       m_path.push_back(PathEntry{PathEntry::Kind::rule, m_tree, m_node, {}, {}, r.id, {}, 0});
+      m_path.back().assumed = assumed;
       if (new_conclusion) {
         const auto colon = r.conclude.find(':');
         if (colon != std::string::npos && m_knowledge->find_node(r.conclude)) {
@@ -405,10 +417,11 @@ void Session::build_step() {
     s.commands_os = std::move(split.os);
     s.input_fact = node->input;
     for (const auto& c : node->choices) s.choices.push_back(StepChoice{c.id, fill(c.label.get(m_lang))});
-    if (m_hint) {
-      s.find_out = node->find_out.empty() ? tr("dont_know.no_hint", m_lang) : fill(node->find_out.get(m_lang));
-    }
+    if (m_hint && !node->find_out.empty()) s.find_out = fill(node->find_out.get(m_lang));
   }
+  // What the operator did not know, and what was assumed for it.
+  s.unknowns = unknowns(m_lang);
+  s.assumptions = assumptions(m_lang);
   m_step = std::move(s);
 }
 

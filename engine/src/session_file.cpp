@@ -196,7 +196,9 @@ std::string render_report(const Session& s, Lang lang, const ReportInfo& info) {
 
   md << "\n## " << tr("report.equipment", lang) << "\n\n";
   if (s.facts().empty()) md << "- " << tr("report.none", lang) << "\n";
-  for (const auto& [key, value] : s.facts()) md << "- " << fact_phrase(k, key, value.value, lang) << "\n";
+  for (const auto& [key, value] : s.facts()) {
+    md << "- " << fact_phrase(k, key, value.value, lang) << (value.assumed ? " (" + tr("explain.assumed", lang) + ")" : "") << "\n";
+  }
 
   md << "\n## " << tr("report.steps", lang) << "\n\n";
   std::vector<std::string> tests;
@@ -217,7 +219,7 @@ std::string render_report(const Session& s, Lang lang, const ReportInfo& info) {
     const std::string label = choice ? fill(choice->label.get(lang))
                               : e.choice.empty() ? (e.fact.empty() ? e.value : fact_value_text(k, e.fact, e.value, lang))
                                                  : e.choice;
-    const std::string answer = e.kind == PathEntry::Kind::dont_know ? tr("answer.dont_know", lang) : label;
+    const std::string answer = e.kind == PathEntry::Kind::dont_know ? unknown_answer_text(k, e, lang) : label;
     switch (e.kind) {
       case PathEntry::Kind::asked:
       case PathEntry::Kind::dont_know: {
@@ -239,7 +241,7 @@ std::string render_report(const Session& s, Lang lang, const ReportInfo& info) {
       }
       case PathEntry::Kind::skipped:
         md << ++n << ". " << fill(node->text.get(lang)) << "  \n   " << tr("report.answer", lang) << colon << label << " ("
-           << tr("report.skipped", lang) << ")\n";
+           << tr("report.skipped", lang) << (e.assumed ? ", " + tr("explain.assumed", lang) : "") << ")\n";
         break;
       case PathEntry::Kind::jumped: {
         const Tree* target = k.find_tree(node->jump_tree);
@@ -270,7 +272,18 @@ std::string render_report(const Session& s, Lang lang, const ReportInfo& info) {
   md << "\n## " << tr("report.conclusion", lang) << "\n\n";
   if (s.concluded() && end) {
     md << "- **" << tr("report.diagnosis", lang) << "**" << colon << fill(end->diagnosis.get(lang)) << "\n";
-    md << "- **" << tr("report.outcome", lang) << "**" << colon << tr("outcome." + std::string(outcome_name(end->outcome)), lang) << "\n\n";
+    md << "- **" << tr("report.outcome", lang) << "**" << colon << tr("outcome." + std::string(outcome_name(end->outcome)), lang) << "\n";
+    // What was not known, and a conclusion resting on an assumption, in plain sight.
+    auto list = [&](const char* key, const std::vector<std::string>& items) {
+      if (items.empty()) return;
+      md << "- **" << tr(key, lang) << "**" << colon;
+      for (std::size_t i = 0; i < items.size(); ++i) md << (i ? "; " : "") << items[i];
+      md << "\n";
+    };
+    if (s.assumed()) md << "- **" << tr("report.assumed_conclusion", lang) << "**" << colon << tr("report.assumed_note", lang) << ".\n";
+    list("report.assumed_answers", s.assumptions(lang));
+    list("report.unknown_answers", s.unknowns(lang));
+    md << "\n";
     // Done only when the operator confirmed every line; otherwise proposed.
     bool all_done = !end->remedy.empty() && info.remedy_done.size() >= end->remedy.size();
     for (std::size_t i = 0; all_done && i < end->remedy.size(); ++i) all_done = info.remedy_done[i];

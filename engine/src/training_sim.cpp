@@ -158,11 +158,13 @@ ExpertPath play_expert(std::shared_ptr<const Knowledge> knowledge, const Scenari
       case ReplyKind::choice: e = s.answer(given = r.choice); break;
       case ReplyKind::value: e = s.answer(given = r.value); break;
       case ReplyKind::dont_know:
-        e = s.dont_know();
-        if (e == AnswerError::none && s.step().tree == st.tree && s.step().node == st.node) {
+        // "Don't know" always moves a session on, but an expert path must not
+        // rest on a skipped or assumed answer: only the author's unknown branch counts.
+        if (!node || node->dont_know.empty()) {
           stop(st, "the user does not know the answer at " + ref + " and that step has no 'dont_know' route");
           return;
         }
+        e = s.dont_know();
         break;
       case ReplyKind::undetermined:
         stop(st, "the scenario does not say what the user or the machine answers at " + ref +

@@ -146,7 +146,7 @@ TEST_CASE("back undoes answers and retracts the facts they asserted") {
   }
 }
 
-TEST_CASE("don't know follows the tree's target and shows how to find out otherwise") {
+TEST_CASE("don't know follows the tree's target and shows how to find out first when asked to") {
   MiniKb kb;
   Session s(kb.k, "t.net");
   s.answer("on");
@@ -155,12 +155,22 @@ TEST_CASE("don't know follows the tree's target and shows how to find out otherw
   CHECK(s.step().node == "a_nslookup");
   CHECK(s.step().warnings.size() == 1);
   CHECK(s.step().find_out.empty());
-  // No target on a_nslookup: the step stays and tells how to find out.
-  CHECK(s.dont_know() == AnswerError::none);
+  // No target on a_nslookup: the first "don't know" only tells how to find out.
+  CHECK(s.dont_know(0, Session::DontKnow::hint_first) == AnswerError::none);
   CHECK(s.step().node == "a_nslookup");
   CHECK(s.step().find_out == "Type nslookup example.com.");
-  CHECK(s.answer("timeout") == AnswerError::none);
-  CHECK(s.step().node == "c_dns");
+  CHECK(s.answers().size() == 3);
+  SUBCASE("the operator checked and answers") {
+    CHECK(s.answer("timeout") == AnswerError::none);
+    CHECK(s.step().node == "c_dns");
+    CHECK(s.answers().size() == 4);
+  }
+  SUBCASE("a second don't know moves on") {
+    CHECK(s.dont_know(0, Session::DontKnow::hint_first) == AnswerError::none);
+    CHECK(s.step().node != "a_nslookup");
+    CHECK(s.answers().size() == 4);
+    CHECK(s.answers().back().dont_know);
+  }
 }
 
 TEST_CASE("rules add warnings and recommendations") {

@@ -1,5 +1,5 @@
 // The bundled knowledge base: loads clean, lints clean, every conclusion reachable.
-#include "fixture.hpp"
+#include "bundled.hpp"
 
 #include <diagdesk/engine/walk.hpp>
 #include <diagdesk/workspace/workspace.hpp>
@@ -10,15 +10,7 @@
 
 using namespace diagdesk;
 
-namespace {
-
-const workspace::Workspace& bundled() {
-  static test::TempDir home;
-  static const workspace::Workspace ws = workspace::Workspace::open({DIAGDESK_DATA_DIR, {}, home.path(), engine::Lang::en});
-  return ws;
-}
-
-}  // namespace
+using test::bundled;
 
 TEST_CASE("every bundled file loads with zero diagnostics") {
   for (const auto& d : bundled().diagnostics()) MESSAGE(engine::format(d));

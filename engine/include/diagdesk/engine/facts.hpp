@@ -59,6 +59,7 @@ struct FactValue {
   std::string value;
   FactSource source = FactSource::start;
   std::string origin;  ///< node id ("tree:node") for answers, rule id for rules
+  bool assumed = false;  ///< taken on an assumption after "don't know", or deduced from one
 };
 
 /// The facts known at one point of a session, by key.

@@ -37,6 +37,20 @@ struct Note {
   std::int64_t time = 0;
 };
 
+/// How a "don't know" moved the session on (see data/README.md, "Don't know").
+enum class UnknownMove {
+  branch,  ///< to the node's own unknown branch (`dont_know` in the tree)
+  skip,    ///< to the nearest later step every choice can lead to; no fact is set
+  assume,  ///< along the most likely choice, whose facts are then marked assumed
+};
+/// "branch", "skip", "assume".
+std::string_view unknown_move_name(UnknownMove move);
+
+struct PathEntry;
+/// A "don't know" answer in words: "Don't know (assumed: Yes)", "Don't know
+/// (left open, ...)" or "Don't know (the script's own route ...)".
+std::string unknown_answer_text(const Knowledge& knowledge, const PathEntry& entry, Lang lang);
+
 /// What happened along the way, in order: the session's path.
 struct PathEntry {
   enum class Kind { asked, skipped, dont_know, jumped, rule, concluded };
@@ -48,6 +62,9 @@ struct PathEntry {
   std::string rule;        ///< rule id (rule)
   std::string fact;        ///< fact that caused a skip
   std::int64_t time = 0;   ///< answer time (asked, dont_know)
+  UnknownMove move = UnknownMove::branch;  ///< dont_know: how it moved on
+  std::string to{};        ///< dont_know: the node it moved to
+  bool assumed = false;    ///< dont_know (assume), or a skip that rests on an assumed fact
 };
 std::string_view path_kind_name(PathEntry::Kind kind);
 
@@ -78,7 +95,12 @@ struct Step {
   std::vector<std::string> rule_warnings; ///< warnings added by rules, localised
   std::vector<std::string> articles;      ///< article topics of this step
   std::vector<std::string> recommendations;  ///< trees suggested by rules
-  std::string find_out;                   ///< shown after "don't know" with no target
+  std::string find_out;                   ///< how to find out, after a first "don't know" (DontKnow::hint_first)
+  /// The steps answered "don't know" so far, as their question texts, in order.
+  std::vector<std::string> unknowns;
+  /// Answers assumed after a "don't know" ("question: assumed answer"). When
+  /// not empty, this step, and a conclusion above all, rests on an assumption.
+  std::vector<std::string> assumptions;
   // conclusion
   std::string diagnosis;
   std::vector<std::string> remedy;
@@ -99,7 +121,7 @@ std::string_view answer_error_name(AnswerError error);
 
 /// One line of an explanation.
 struct ExplainLine {
-  enum class Kind { purpose, start_fact, answer, skip, rule, jump, fact };
+  enum class Kind { purpose, start_fact, answer, skip, rule, jump, fact, assumption };
   Kind kind = Kind::answer;
   std::string text;
 };
@@ -116,13 +138,26 @@ class Session {
   /// The current step (cheap: computed once per change).
   const Step& step() const { return m_step; }
   bool concluded() const { return m_step.kind == StepKind::conclusion; }
+  /// True when the path took an assumed answer after a "don't know".
+  bool assumed() const { return !m_step.assumptions.empty(); }
+  /// The question texts answered "don't know", in order, in `lang`.
+  std::vector<std::string> unknowns(Lang lang) const;
+  /// The answers assumed after "don't know" ("question -> answer"), in `lang`.
+  std::vector<std::string> assumptions(Lang lang) const;
 
   // [Answering] Call these while the step is a question, action or input. ---
   /// Answers with a choice id, a 1-based choice number, or a typed value for
   /// input steps. Returns the error and leaves the session unchanged on failure.
   AnswerError answer(std::string_view choice_or_value, std::int64_t time = 0);
-  /// "Don't know": goes where the node says, or shows how to find out.
-  AnswerError dont_know(std::int64_t time = 0);
+  /// "Don't know" is an answer: it is recorded and the session moves on, to
+  /// the node's own unknown branch, else to the nearest later step every
+  /// choice can lead to, else along the most likely choice (the one leading
+  /// to the most conclusions, the first on a tie), whose facts are assumed.
+  /// With `DontKnow::hint_first` at a step that says how to find out and has
+  /// no unknown branch, the first call only shows that hint (`Step::find_out`,
+  /// nothing recorded) so the operator may go and check; the next call moves on.
+  enum class DontKnow { move_on, hint_first };
+  AnswerError dont_know(std::int64_t time = 0, DontKnow mode = DontKnow::move_on);
   /// Undoes the last `n` answers; facts they asserted are retracted.
   AnswerError back(std::size_t n = 1);
   /// Attaches a note to the current step.
@@ -163,7 +198,9 @@ class Session {
   void settle();
   void run_rules();
   void set_fact(const std::string& key, const std::string& value, FactSource source,
-                const std::string& origin);
+                const std::string& origin, bool assumed = false);
+  void apply_dont_know(const Node& node, std::int64_t time);
+  bool legacy_hint(const std::vector<Answer>& answers, std::size_t i) const;
   void build_step();
   void explain_path(Lang lang, std::vector<ExplainLine>& out) const;
 
@@ -177,7 +214,7 @@ class Session {
   // Derived by replay.
   std::string m_tree;
   std::string m_node;
-  bool m_hint = false;  ///< "don't know" pressed with no target at this node
+  bool m_hint = false;  ///< the find-out hint is shown (not recorded, cleared by any change)
   FactMap m_facts;
   std::vector<PathEntry> m_path;
   std::vector<std::string> m_fired;
