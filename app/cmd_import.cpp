@@ -1,5 +1,5 @@
 // diagdesk import PATH... [--to KB] [--format F] [--lang fr|en|auto] [--domain D]
-//                 [--map field=column]... [--dry-run] [--force] [--json]:
+//                 [--map field=column]... [--dry-run] [--force] [--keep-missing] [--json]:
 // brings Markdown, HTML, text, CSV and Mallard files into a KB folder.
 #include "cli.hpp"
 
@@ -26,6 +26,7 @@ struct ImportArgs {
   std::vector<std::string> maps;
   bool dry_run = false;
   bool force = false;
+  bool keep_missing = false;
   bool verbose = false;
   double max_mb = 50;
 };
@@ -79,11 +80,19 @@ nlohmann::json report_json(const workspace::ImportResult& done) {
                      {"articles", articles},
                      {"diagnostics", diagnostics_json(f.diagnostics)}});
   }
+  nlohmann::json missing = nlohmann::json::array();
+  for (const auto& m : r.missing)
+    missing.push_back({{"id", m.id},
+                       {"path", m.path.string()},
+                       {"source", m.source.string()},
+                       {"action", imp::to_string(m.action)},
+                       {"removed", m.action == imp::MissingAction::removed}});
   const double s = r.seconds > 0 ? r.seconds : 1e-9;
   return {{"target", r.target.string()},
           {"dry_run", r.dry_run},
           {"files", files},
-          {"totals", {{"files", counts_json(r.file_counts)}, {"articles", counts_json(r.article_counts)}, {"removed", r.removed}}},
+          {"missing", missing},
+          {"totals", {{"files", counts_json(r.file_counts)}, {"articles", counts_json(r.article_counts)}, {"removed", r.removed}, {"missing", r.missing.size()}}},
           {"changed_ids", r.changed_ids},
           {"bytes_read", r.bytes_read},
           {"seconds", r.seconds},
@@ -112,6 +121,8 @@ Runner add_import(CLI::App& app, Globals& g) {
   cmd->add_option("--max-size", args->max_mb, "Largest file to read, in MB (default 50)")->check(CLI::PositiveNumber);
   cmd->add_flag("--dry-run", args->dry_run, "Show what would be imported; write nothing");
   cmd->add_flag("--force", args->force, "Replace articles edited by hand or imported from elsewhere");
+  cmd->add_flag("--keep-missing", args->keep_missing,
+                "Keep (but list) the articles whose source file is gone from the imported folders");
   cmd->add_flag("--verbose,-v", args->verbose, "List unchanged files and every article");
   cmd->add_flag("--json", g.json, "Print the report as JSON");
   return [args, &g] {
@@ -123,6 +134,7 @@ Runner add_import(CLI::App& app, Globals& g) {
     o.domain = args->domain;
     o.dry_run = args->dry_run;
     o.force = args->force;
+    o.keep_missing = args->keep_missing;
     o.max_bytes = static_cast<std::uintmax_t>(args->max_mb * 1024 * 1024);
     for (const auto& m : args->maps) {
       auto eq = m.find('=');

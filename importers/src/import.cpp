@@ -22,6 +22,7 @@
 #include <diagdesk/importers/markdown.hpp>
 #include <diagdesk/importers/text.hpp>
 
+#include "missing.hpp"
 #include "state.hpp"
 #include "walk.hpp"
 
@@ -70,6 +71,17 @@ const char* to_string(Status s) {
   return "?";
 }
 
+const char* to_string(MissingAction a) {
+  switch (a) {
+    case MissingAction::removed: return "removed";
+    case MissingAction::would_remove: return "would be removed";
+    case MissingAction::kept: return "kept (--keep-missing)";
+    case MissingAction::kept_edited: return "kept (edited since its import)";
+    case MissingAction::kept_unrecorded: return "kept (no import record; --force removes it)";
+  }
+  return "?";
+}
+
 namespace {
 
 // [SECTION] Helpers ----------------------------------------------------------
@@ -104,19 +116,6 @@ std::string location(const kb::Diagnostic& d) {
 
 constexpr std::array<std::string_view, 7> known_domains = {"hardware", "os",       "network", "directory",
                                                            "office",   "security", "service"};
-
-// The `source = "..."` line of an article file, without parsing it all.
-std::string source_field(std::string_view text) {
-  std::size_t p = text.find("\nsource = \"");
-  if (p == std::string_view::npos) return {};
-  p += 11;
-  std::string out;
-  for (; p < text.size() && text[p] != '"' && text[p] != '\n'; ++p) {
-    if (text[p] == '\\' && p + 1 < text.size()) ++p;
-    out += text[p];
-  }
-  return out;
-}
 
 // [SECTION] The run (class Run) ---------------------------------------------------
 
@@ -215,6 +214,26 @@ ImportReport Run::go() {
     fs::path abs = absolute_clean(in);
     std::error_code ec;
     if (fs::is_directory(abs, ec)) m_roots.push_back(abs);
+  }
+
+  // Sources gone from the folders of this run: settled before the files are
+  // read, so a renamed file's new article does not clash with its old one.
+  {
+    detail::MissingContext mc;
+    mc.target = m_target;
+    for (const auto& r : m_roots)
+      if (std::none_of(items.begin(), items.end(), [&](const Item& i) { return i.file == r && !i.problem.empty(); }))
+        mc.roots.push_back(r);  // a folder that could not be listed proves nothing
+    for (const auto& i : items) mc.seen.insert(i.file);
+    mc.can_write = !m_o.dry_run && m_target_problem.empty();
+    mc.keep = m_o.keep_missing;
+    mc.force = m_o.force;
+    m_report.missing = detail::settle_missing(m_state, mc);
+    for (const auto& m : m_report.missing) {
+      if (m.action != MissingAction::removed && m.action != MissingAction::would_remove) continue;
+      ++m_report.removed;
+      m_report.changed_ids.push_back(m.id);
+    }
   }
 
   auto last_save = std::chrono::steady_clock::now();
@@ -435,6 +454,19 @@ FileOutcome Run::file(const Item& item) {
     r.outputs = std::move(m_outputs);
     for (auto& [p, s] : m_deps) r.deps.emplace_back(p, s);
     m_state.sources[item.file.string()] = std::move(r);
+  } else if (!m_o.dry_run && (m_previous || !m_outputs.empty())) {
+    // Keep what the source produced, so that its articles are still known
+    // (edits, a source that goes away), with a stamp that never matches a
+    // file: it is read again next time.
+    SourceRecord r = m_previous ? *m_previous : SourceRecord{};
+    for (auto& o : m_outputs) {
+      auto same = std::find_if(r.outputs.begin(), r.outputs.end(), [&](const OutputRecord& x) { return x.id == o.id; });
+      if (same != r.outputs.end()) *same = std::move(o);
+      else r.outputs.push_back(std::move(o));
+    }
+    r.stamp = {};
+    r.deps.clear();
+    m_state.sources[item.file.string()] = std::move(r);
   } else if (!m_o.dry_run) {
     m_state.sources.erase(item.file.string());
   }
@@ -569,7 +601,7 @@ void Run::article(const Item& item, FileOutcome& f, Draft& d, std::int64_t mtime
     if (before && detail::hash64(existing) != before->hash)
       return done(Status::skipped, "'" + path.string() +
                                        "' was edited after its last import; not overwritten (use --force to replace it)");
-    std::string owner = source_field(existing);
+    std::string owner = detail::front_matter_string(existing, "source");
     if (!before && owner != a.source)
       return done(Status::skipped, "'" + path.string() + "' already exists" +
                                        (owner.empty() ? std::string() : " (source: " + owner + ")") +

@@ -83,6 +83,9 @@ std::string format_report(const ImportReport& r, bool verbose) {
       out += d.message + "\n";
     }
   }
+  // Articles whose source file is gone, one line each, whatever `verbose`.
+  for (const MissingArticle& m : r.missing)
+    out += pad("gone", 10) + shown_path(m.source) + " -> " + m.id + ": " + to_string(m.action) + "\n";
   if (quiet_unchanged) out += std::to_string(quiet_unchanged) + " unchanged files not listed\n";
   if (quiet_unsupported)
     out += std::to_string(quiet_unsupported) + " files of other formats skipped (images, XML...), not listed\n";
@@ -94,7 +97,8 @@ std::string format_report(const ImportReport& r, bool verbose) {
                 static_cast<double>(r.bytes_read) / (1024.0 * 1024.0) / s);
   out += "Files: " + std::to_string(n) + " (" + counts(r.file_counts) + ")\n";
   out += "Articles: " + counts(r.article_counts);
-  if (r.removed) out += ", " + std::to_string(r.removed) + " removed";
+  if (r.removed) out += ", " + std::to_string(r.removed) + (r.dry_run ? " to remove" : " removed");
+  if (!r.missing.empty()) out += " (" + std::to_string(r.missing.size()) + " of sources gone)";
   out += "\n";
   out += std::string(r.dry_run ? "Dry run, nothing written; target " : "Target ") + r.target.string() + " (" + speed + ")\n";
   return out;

@@ -59,6 +59,26 @@ out=$("$diagdesk" import "$tmp/src" --to "$tmp/ro" 2>&1); rc=$?
 check "read-only target exits 1" test $rc -eq 1
 check "read-only is said" grep -q "is read-only" <<<"$out"
 
+# 6b. A file deleted from the source folder: listed, removed (or kept), in text and JSON.
+mkdir -p "$tmp/gone"
+printf '# Toner\n\nShake the toner cartridge and put it back in the laser printer.\n' > "$tmp/gone/toner.md"
+printf '# Badge\n\nThe badge reader blinks red: enrol the badge again.\n' > "$tmp/gone/badge.md"
+"$diagdesk" import "$tmp/gone" --to "$tmp/kb5" --lang en >/dev/null 2>&1
+rm "$tmp/gone/toner.md"
+json=$("$diagdesk" import "$tmp/gone" --to "$tmp/kb5" --lang en --dry-run --json); rc=$?
+check "dry run with a source gone exits 0" test $rc -eq 0
+check "json lists the article whose source is gone" grep -q '"action": "would be removed"' <<<"$json"
+check "the dry run keeps the article" test -f "$tmp/kb5/articles/en/gone.toner.md"
+out=$("$diagdesk" import "$tmp/gone" --to "$tmp/kb5" --lang en --keep-missing 2>&1); rc=$?
+check "--keep-missing exits 0" test $rc -eq 0
+check "--keep-missing says it kept it" grep -q "gone.toner.en: kept (--keep-missing)" <<<"$out"
+check "--keep-missing keeps the article" test -f "$tmp/kb5/articles/en/gone.toner.md"
+out=$("$diagdesk" import "$tmp/gone" --to "$tmp/kb5" --lang en 2>&1); rc=$?
+check "the import with a source gone exits 0" test $rc -eq 0
+check "the report names the removed article" grep -q "gone.toner.en: removed" <<<"$out"
+check "the article file is gone" test ! -e "$tmp/kb5/articles/en/gone.toner.md"
+check "the other article stays" test -f "$tmp/kb5/articles/en/gone.badge.md"
+
 # 7. Killed in the middle, then run again: every article whole, all there.
 mkdir -p "$tmp/many"
 for i in $(seq 1 1500); do

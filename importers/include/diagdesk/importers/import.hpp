@@ -25,6 +25,11 @@
 ///   id that came from elsewhere, is not overwritten without `force`.
 /// - Articles a source produced before and no longer produces (a CSV row
 ///   removed or renamed) are deleted, unless edited since.
+/// - Articles whose source file is gone from a folder being imported (the
+///   file was deleted or renamed) are listed in `ImportReport::missing` and
+///   deleted, unless `keep_missing`, a dry run, or edited since. Only sources
+///   inside the folders of this run count: other imports' articles and
+///   hand-written ones are never touched.
 /// - One bad file never stops the run; each gets its own status and reason.
 
 #include <diagdesk/importers/encoding.hpp>
@@ -58,6 +63,7 @@ struct ImportOptions {
   CsvMapping csv;                             ///< CSV column mapping (csv.hpp)
   bool dry_run = false;                       ///< do everything but write
   bool force = false;                         ///< overwrite articles edited or owned elsewhere
+  bool keep_missing = false;                  ///< keep (but report) articles whose source file is gone
   std::uintmax_t max_bytes = default_max_bytes;
   std::function<void(const Progress&)> on_progress;  ///< may be null
 };
@@ -92,6 +98,27 @@ struct FileOutcome {
   std::vector<kb::Diagnostic> diagnostics;  ///< warnings and errors, with line and column
 };
 
+/// What was done with an article whose source file is gone.
+enum class MissingAction {
+  removed,        ///< deleted from the target
+  would_remove,   ///< dry run: would be deleted
+  kept,           ///< kept on request (ImportOptions::keep_missing)
+  kept_edited,    ///< kept: edited by hand since its import
+  kept_unrecorded ///< kept: no import record tells it is unedited (state file lost); `force` deletes it
+};
+/// "removed", "would be removed", "kept (--keep-missing)", "kept (edited since its import)",
+/// "kept (no import record; --force removes it)".
+const char* to_string(MissingAction action);
+
+/// An article of the target whose source file no longer exists in the
+/// folder it was imported from.
+struct MissingArticle {
+  std::string id;
+  std::filesystem::path path;    ///< the article file in the target
+  std::filesystem::path source;  ///< the source file that is gone (without a CSV `#row`)
+  MissingAction action = MissingAction::removed;
+};
+
 /// Counts by status.
 struct Counts {
   std::size_t imported = 0, updated = 0, unchanged = 0, skipped = 0, failed = 0;
@@ -105,7 +132,9 @@ struct ImportReport {
   std::vector<FileOutcome> files;  ///< in the order read
   Counts file_counts;
   Counts article_counts;
-  std::size_t removed = 0;         ///< stale articles deleted
+  std::size_t removed = 0;         ///< stale articles deleted (rows gone and sources gone)
+  /// Articles whose source file is gone, by source then id (see MissingAction).
+  std::vector<MissingArticle> missing;
   std::uintmax_t bytes_read = 0;   ///< source bytes actually read
   double seconds = 0;
   /// Ids written or deleted: what an index must refresh.
