@@ -3,7 +3,15 @@
 
 #include <diagdesk/kb/text.hpp>
 
+#include <uchardet.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <iconv.h>
+#include <memory>
+#include <optional>
+#include <vector>
+#include <algorithm>
 
 namespace diagdesk::importers {
 namespace {
@@ -94,6 +102,77 @@ std::string utf16_to_utf8(std::string_view bytes, bool little, Decoded& d) {
   return out;
 }
 
+// [SECTION] Single-byte encodings -------------------------------------------
+
+// uchardet's name for the charset of `bytes` ("WINDOWS-1252"...), or empty.
+std::string uchardet_guess(std::string_view bytes) {
+  std::unique_ptr<std::remove_pointer_t<uchardet_t>, void (*)(uchardet_t)> u(uchardet_new(), uchardet_delete);
+  if (!u) return {};
+  // 256 KiB is plenty to tell, and bounds the time on big files.
+  std::string_view head = bytes.substr(0, 262144);
+  if (uchardet_handle_data(u.get(), head.data(), head.size()) != 0) return {};
+  uchardet_data_end(u.get());
+  const char* cs = uchardet_get_charset(u.get());
+  return cs ? cs : "";
+}
+
+// `bytes` in charset `from` to UTF-8 with glibc's iconv; nullopt when a byte
+// has no mapping.
+std::optional<std::string> iconv_to_utf8(std::string_view bytes, const char* from) {
+  iconv_t cd = ::iconv_open("UTF-8", from);
+  if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+  std::string out(bytes.size() * 3 + 16, '\0');
+  char* in = const_cast<char*>(bytes.data());
+  std::size_t in_left = bytes.size();
+  char* o = out.data();
+  std::size_t o_left = out.size();
+  std::size_t r = ::iconv(cd, &in, &in_left, &o, &o_left);
+  ::iconv_close(cd);
+  if (r == static_cast<std::size_t>(-1)) return std::nullopt;
+  out.resize(out.size() - o_left);
+  return out;
+}
+
+char32_t next_cp(std::string_view s, std::size_t& i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (std::size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  i += len;
+  return cp;
+}
+
+constexpr std::u32string_view french_lower = U"àâäçéèêëîïôöùûüÿœæ";
+constexpr std::u32string_view french_upper = U"ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ";
+constexpr std::u32string_view typography = U"«»’‘“”–—…€°\u00A0\u202F";
+
+bool ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_lower(char32_t c) { return (c >= 'a' && c <= 'z') || french_lower.find(c) != std::u32string_view::npos; }
+bool is_letter(char32_t c) {
+  return ascii_letter(c) || french_lower.find(c) != std::u32string_view::npos ||
+         french_upper.find(c) != std::u32string_view::npos;
+}
+
+// How much a UTF-8 reading looks like French or English text: accented
+// letters inside words count for it, control characters, odd symbols and
+// capitals after a small letter against it.
+long plausibility(std::string_view utf8) {
+  std::u32string cps;
+  for (std::size_t i = 0; i < utf8.size();) cps += next_cp(utf8, i);
+  long score = 0;
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    char32_t c = cps[i];
+    if (c < 0x80) continue;
+    char32_t prev = i ? cps[i - 1] : U' ', next = i + 1 < cps.size() ? cps[i + 1] : U' ';
+    if (c < 0xA0) score -= 10;
+    else if (french_lower.find(c) != std::u32string_view::npos) score += is_letter(prev) || is_letter(next) ? 3 : 1;
+    else if (french_upper.find(c) != std::u32string_view::npos) score += is_lower(prev) ? -3 : 2;
+    else if (typography.find(c) != std::u32string_view::npos) score += 1;
+    else score -= 3;
+  }
+  return score;
+}
+
 }  // namespace
 
 const char* to_string(Encoding e) {
@@ -104,6 +183,8 @@ const char* to_string(Encoding e) {
     case Encoding::utf16be: return "utf-16be";
     case Encoding::windows1252: return "windows-1252";
     case Encoding::latin1: return "iso-8859-1";
+    case Encoding::iso8859_15: return "iso-8859-15";
+    case Encoding::mac_roman: return "mac-roman";
   }
   return "?";
 }
@@ -203,8 +284,32 @@ Decoded decode(std::string_view bytes) {
       break;
     }
   }
-  d.encoding = c1 ? Encoding::windows1252 : Encoding::latin1;
-  d.text = normalise_newlines(cp1252_to_utf8(bytes));
+  // Single-byte: uchardet's proposal first, then the others; the reading
+  // with the most plausible letters wins, the earlier one on a tie.
+  d.detector_guess = uchardet_guess(bytes);
+  const Encoding cp1252_family = c1 ? Encoding::windows1252 : Encoding::latin1;
+  std::vector<Encoding> order;
+  if (d.detector_guess == "ISO-8859-15") order.push_back(Encoding::iso8859_15);
+  else if (d.detector_guess == "MACINTOSH" || d.detector_guess == "MAC-ROMAN") order.push_back(Encoding::mac_roman);
+  for (Encoding e : {cp1252_family, Encoding::iso8859_15, Encoding::mac_roman})
+    if (std::find(order.begin(), order.end(), e) == order.end()) order.push_back(e);
+  long best_score = 0;
+  bool have = false;
+  for (Encoding e : order) {
+    std::optional<std::string> text;
+    if (e == Encoding::iso8859_15) text = c1 ? std::nullopt : iconv_to_utf8(bytes, "ISO-8859-15");
+    else if (e == Encoding::mac_roman) text = iconv_to_utf8(bytes, "MACINTOSH");
+    else text = cp1252_to_utf8(bytes);
+    if (!text) continue;
+    long score = plausibility(*text);
+    if (!have || score > best_score) {
+      have = true;
+      best_score = score;
+      d.encoding = e;
+      d.text = std::move(*text);
+    }
+  }
+  d.text = normalise_newlines(std::move(d.text));
   return d;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 /// Encoding detection and conversion to UTF-8, and telling text from binary.
-/// French documents often come in Windows-1252 or Latin-1; the importers
-/// turn everything into UTF-8 before any reader sees it.
+/// French documents often come in Windows-1252, ISO-8859-15, Latin-1 or
+/// Mac Roman; the importers turn everything into UTF-8 before any reader
+/// sees it. Single-byte files are told apart with uchardet and a check of
+/// the French and English letters each reading gives.
 ///
 ///     auto d = diagdesk::importers::decode(bytes);
 ///     if (!d.error.empty()) report(d.error, d.line, d.column);
@@ -20,9 +22,12 @@ enum class Encoding {
   utf16be,       ///< UTF-16 with a big-endian BOM
   windows1252,   ///< single-byte, uses 0x80-0x9F for € ’ œ …
   latin1,        ///< ISO-8859-1: single-byte, no byte in 0x80-0x9F
+  iso8859_15,    ///< ISO-8859-15 (Latin-9): € at 0xA4, œ at 0xBD, Œ Ÿ Š Ž
+  mac_roman,     ///< Mac OS Roman (classic Mac files): é at 0x8E, à at 0x88
 };
 
-/// "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252", "iso-8859-1".
+/// "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252", "iso-8859-1",
+/// "iso-8859-15", "mac-roman".
 const char* to_string(Encoding encoding);
 
 /// The outcome of decode(). When `error` is empty, `text` is valid UTF-8
@@ -36,6 +41,9 @@ struct Decoded {
   std::string error;
   int line = 0;
   int column = 0;
+  /// What uchardet said for a single-byte file ("WINDOWS-1252", "ISO-8859-15",
+  /// "MAC-CENTRALEUROPE"...); empty when it was not asked.
+  std::string detector_guess;
 };
 
 /// Decides the encoding and converts. Rules, in order:
@@ -44,8 +52,13 @@ struct Decoded {
 /// - valid UTF-8: UTF-8;
 /// - invalid UTF-8 but with valid multi-byte sequences elsewhere: the file
 ///   mixes encodings or is damaged (error "utf8.invalid" at the first bad byte);
-/// - otherwise single-byte: Windows-1252 when a byte in 0x80-0x9F occurs,
-///   else Latin-1 (both converted with the Windows-1252 table).
+/// - otherwise single-byte: uchardet proposes an encoding, then each of
+///   its proposal, Windows-1252 (Latin-1 when no byte in 0x80-0x9F occurs;
+///   both converted with the Windows-1252 table), ISO-8859-15 and Mac Roman
+///   is read and scored on its letters (French accented letters inside
+///   words count for, control characters and odd symbols against); the
+///   best reading wins, the earlier one on a tie. uchardet 0.0.7 has no
+///   Mac Roman model (it says MAC-CENTRALEUROPE or ISO-8859-1), hence the score.
 Decoded decode(std::string_view bytes);
 
 /// True when the first bytes look binary (NUL byte, or over 10% control
