@@ -1,6 +1,8 @@
 // Articles of the workspace's layers, and their lint findings.
 #include <diagdesk/workspace/articles.hpp>
 
+#include <diagdesk/kb/links.hpp>
+
 #include <algorithm>
 
 namespace diagdesk::workspace {
@@ -39,16 +41,28 @@ bool inside(const fs::path& p, const fs::path& root) {
 }  // namespace
 
 void lint_articles(const Workspace& ws, const std::vector<fs::path>& paths, std::vector<engine::Diagnostic>& out) {
-  convert(load_articles(ws).diagnostics, out);
+  const kb::KbContents all = load_articles(ws);
+  convert(all.diagnostics, out);
+  convert(kb::check_article_links(all, all), out);  // links to ids that exist in no language, or not in the one linked
   for (const auto& p : paths) {
     if (std::any_of(ws.layers().begin(), ws.layers().end(), [&](const Layer& l) { return inside(p, l.path); }))
       continue;  // already checked with its layer
     std::error_code ec;
     if (fs::is_regular_file(p, ec)) {
-      if (p.extension() == ".md") convert(kb::read_article(p).diagnostics, out);
+      if (p.extension() != ".md") continue;
+      kb::ArticleResult r = kb::read_article(p);
+      convert(r.diagnostics, out);
+      if (r.article) {
+        kb::KbContents one;
+        one.articles.push_back(std::move(*r.article));
+        convert(kb::check_article_links(one, all), out);
+      }
     } else if (fs::is_directory(p, ec)) {
       fs::path folder = fs::is_directory(p / "articles", ec) ? p / "articles" : p;
-      if (!kb::article_files(folder).empty()) convert(kb::load_layers({{"lint", folder, true}}).diagnostics, out);
+      if (kb::article_files(folder).empty()) continue;
+      kb::KbContents here = kb::load_layers({{"lint", folder, true}});
+      convert(here.diagnostics, out);
+      convert(kb::check_article_links(here, all), out);
     }
   }
 }

@@ -16,7 +16,9 @@ kb::KbContents load_articles(const Workspace& ws);
 
 /// Appends kb's findings on articles to `out`, as lint diagnostics: broken
 /// front matter, unknown fields, wrong language, empty body, invalid UTF-8,
-/// ids overridden across layers, out-of-date or missing translations.
+/// ids overridden across layers, out-of-date or missing translations, and
+/// `article:` links to ids that exist in no language ("link.dangling") or
+/// not in the language linked ("link.wrong_language"), with line and column.
 /// `paths` outside the layers are checked too (an article file, a folder of
 /// articles, or a KB folder with an `articles/` sub-folder).
 void lint_articles(const Workspace& ws, const std::vector<fs::path>& paths, std::vector<engine::Diagnostic>& out);
