@@ -117,6 +117,17 @@ std::string location(const kb::Diagnostic& d) {
 constexpr std::array<std::string_view, 7> known_domains = {"hardware", "os",       "network", "directory",
                                                            "office",   "security", "service"};
 
+// The reader of `format`.
+ReadResult read_any(Format format, const SourceText& src, const ReadOptions& ro) {
+  switch (format) {
+    case Format::markdown: return read_markdown(src);
+    case Format::html: return read_html(src);
+    case Format::csv: return read_csv(src, ro.csv);
+    case Format::mallard: return read_mallard(src, ro);
+    default: return read_text(src);
+  }
+}
+
 // [SECTION] The run (class Run) ---------------------------------------------------
 
 class Run {
@@ -133,6 +144,8 @@ class Run {
   std::optional<std::string> resolve_link(const Item& item, Format format, const std::string& lang,
                                           std::string_view target);
   std::string link_title(const Item& item, const std::string& xref);
+  std::string link_language(const fs::path& file, const PathTopic& pt, const std::string& linking_lang);
+  std::string file_language(const fs::path& file);
   void dep(const fs::path& p, const Stamp& s) { m_deps[p.string()] = s; }
   std::string folder_problem(const fs::path& dir);
   std::uint64_t options_hash(const Item& item) const;
@@ -146,6 +159,7 @@ class Run {
   std::string m_target_problem;              ///< set when the target cannot be written
   std::map<fs::path, std::string> m_folder_problems;
   std::map<std::string, std::string> m_titles;  ///< Mallard page path -> title (cache)
+  std::map<std::string, std::string> m_file_langs;  ///< link target file -> its language (cache)
   // Per file being read:
   std::map<std::string, Stamp> m_deps;
   SourceRecord* m_previous = nullptr;
@@ -362,14 +376,7 @@ FileOutcome Run::file(const Item& item) {
   ReadOptions ro;
   ro.csv = m_o.csv;
   ro.link_title = [&](const std::string& xref) { return link_title(item, xref); };
-  ReadResult rr;
-  switch (fmt) {
-    case Format::markdown: rr = read_markdown(src); break;
-    case Format::html: rr = read_html(src); break;
-    case Format::csv: rr = read_csv(src, m_o.csv); break;
-    case Format::mallard: rr = read_mallard(src, ro); break;
-    default: rr = read_text(src); break;
-  }
+  ReadResult rr = read_any(fmt, src, ro);
   src.text.clear();
   f.diagnostics.insert(f.diagnostics.end(), rr.diagnostics.begin(), rr.diagnostics.end());
 
@@ -677,8 +684,59 @@ std::optional<std::string> Run::resolve_link(const Item& item, Format format, co
     if (root.empty()) return std::nullopt;
   }
   PathTopic pt = topic_for(root, candidate);
-  std::string target_lang = pt.lang_hint == "fr" || pt.lang_hint == "en" ? pt.lang_hint : lang;
-  return std::string(article_link_scheme) + pt.topic + "." + target_lang + fragment;
+  return std::string(article_link_scheme) + pt.topic + "." + link_language(candidate, pt, lang) + fragment;
+}
+
+// The language of the article a link points to: the option or the target's
+// locale folder when there is one; else the language that exists when only
+// one does (made in this run, recorded for that file, or in the target);
+// else, when none exists yet, what the target's own words give; else the
+// linking article's language.
+std::string Run::link_language(const fs::path& file, const PathTopic& pt, const std::string& linking_lang) {
+  auto recorded = m_state.sources.find(file.string());
+  auto exists = [&](const char* l) {
+    const std::string id = pt.topic + "." + l;
+    if (m_ids.count(id)) return true;
+    if (recorded != m_state.sources.end())
+      for (const auto& o : recorded->second.outputs)
+        if (o.id == id) return true;
+    std::error_code ec;
+    return fs::exists(m_target / "articles" / l / (pt.topic + ".md"), ec);
+  };
+  // A language forced or given by a locale folder is what that file's
+  // import gives, even when its article is not written yet (fr/ after C/).
+  if (!m_o.lang.empty()) return m_o.lang;
+  if (pt.lang_hint == "fr" || pt.lang_hint == "en") return pt.lang_hint;
+  const bool fr = exists("fr"), en = exists("en");
+  if (fr != en) return fr ? "fr" : "en";
+  if (!fr) {
+    std::string l = file_language(file);
+    if (!l.empty()) return l;
+  }
+  return linking_lang;
+}
+
+// What a file declares or its words say, read once per run; empty when unsure.
+std::string Run::file_language(const fs::path& file) {
+  auto it = m_file_langs.find(file.string());
+  if (it != m_file_langs.end()) return it->second;
+  std::string lang;
+  std::string bytes;
+  Stamp s = detail::stamp_of(file);
+  if (s.size > 0 && s.size < static_cast<std::int64_t>(m_o.max_bytes) && kb::read_file(file, bytes)) {
+    Decoded dec = decode(bytes);
+    Format f = format_from_extension(file);
+    if (dec.error.empty() && f != Format::automatic && f != Format::csv) {
+      ReadResult rr = read_any(f, SourceText{file, std::move(dec.text)}, ReadOptions{});
+      if (!rr.drafts.empty()) {
+        const kb::Article& a = rr.drafts.front().article;
+        lang = a.lang.empty() ? detect_language(a.title + "\n" + kb::markdown_to_text(a.body)).lang : a.lang;
+      }
+    }
+  }
+  if (lang != "fr" && lang != "en") lang.clear();
+  m_file_langs.emplace(file.string(), lang);
+  return lang;
 }
 
 }  // namespace

@@ -134,7 +134,9 @@ TEST_CASE("links between imported files become article ids") {
   c.run();
   std::string vpn = slurp(c.kb / "articles" / "en" / "support-wiki.vpn.md");
   CHECK(vpn.find("[the printer page](article:support-wiki.printers.jam.en)") != std::string::npos);
-  CHECK(vpn.find("[the notes](article:support-wiki.notes.en)") != std::string::npos);
+  // notes.txt is French (its words say so): the link goes to the id that exists,
+  // not to the linking article's language (it once gave a dangling ".en").
+  CHECK(vpn.find("[the notes](article:support-wiki.notes.fr)") != std::string::npos);
   std::string jam = slurp(c.kb / "articles" / "en" / "support-wiki.printers.jam.md");
   CHECK(jam.find("[VPN](article:support-wiki.vpn.en#top)") != std::string::npos);
   std::string wifi = slurp(c.kb / "articles" / "en" / "support-wiki.help.wifi.md");
