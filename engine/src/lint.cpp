@@ -6,6 +6,7 @@
 // [SECTION] Facts
 // [SECTION] Rules
 #include <diagdesk/engine/lint.hpp>
+#include <diagdesk/engine/wording.hpp>
 
 #include <algorithm>
 #include <functional>
@@ -45,6 +46,32 @@ struct Linter {
       if (!std::binary_search(topics->begin(), topics->end(), a)) {
         error(pos, "ref.unknown_article", who + " links article '" + a + "', which does not exist in both languages");
       }
+    }
+  }
+
+  /// Every `{name}` placeholder of a tree's texts and commands names a declared fact.
+  void check_placeholders(const Tree& t) {
+    for (const Node& n : t.nodes) {
+      const std::string who = "node '" + t.id + ":" + n.id + "'";
+      auto check = [&](const std::string& text, const char* where) {
+        for (const auto& name : placeholder_names(text)) {
+          if (!k.facts().find(name)) {
+            error(n.pos, "text.placeholder", who + " " + where + ": placeholder '{" + name +
+                                                 "}' names no declared fact (see data/facts/)");
+          }
+        }
+      };
+      auto check_l = [&](const LText& text, const char* where) {
+        check(text.fr, where);
+        check(text.en, where);
+      };
+      check_l(n.text, "text");
+      check_l(n.find_out, "find_out");
+      check_l(n.diagnosis, "diagnosis");
+      for (const auto& r : n.remedy) check_l(r, "remedy");
+      for (const auto& w : n.warnings) check_l(w.text, "warning");
+      for (const auto& c : n.choices) check_l(c.label, "choice label");
+      for (const auto& c : n.commands) check(c.cmd, "command");
     }
   }
 
@@ -295,6 +322,7 @@ void lint(const Knowledge& knowledge, std::vector<Diagnostic>& out, const std::v
   for (const Tree& t : knowledge.trees()) {
     l.check_tree_refs(t);
     l.check_tree_flow(t);
+    l.check_placeholders(t);
   }
   l.check_facts();
   l.check_rules();

@@ -115,7 +115,8 @@ void Presenter::status(std::string text, bool error) {
 }
 
 engine::ReportInfo Presenter::report_info() const {
-  return engine::ReportInfo{m_settings.operator_name, m_symptom, m_started};
+  // The report lists the remedy as done only for the lines the operator ticked.
+  return engine::ReportInfo{m_settings.operator_name, m_symptom, m_started, m_remedy_done};
 }
 
 // [SECTION] Applying intents -----------------------------------------------------------------

@@ -8,6 +8,7 @@
 #include "app/trainee_presenter.hpp"
 
 #include <diagdesk/engine/i18n.hpp>
+#include <diagdesk/engine/wording.hpp>
 
 #include <algorithm>
 #include <ctime>
@@ -145,13 +146,13 @@ void Presenter::build_question(AppVm& vm) {
       case engine::PathEntry::Kind::asked:
       case engine::PathEntry::Kind::skipped:
       case engine::PathEntry::Kind::dont_know: {
-        t.question = node ? node->text.get(m_lang) : e.node;
+        t.question = node ? engine::fill_placeholders(node->text.get(m_lang), s.facts(), k, m_lang) : e.node;
         if (e.kind == engine::PathEntry::Kind::dont_know) {
           t.answer = tr("answer.dont_know", m_lang);
         } else if (const engine::Choice* c = node ? node->find_choice(e.choice) : nullptr) {
-          t.answer = c->label.get(m_lang);
+          t.answer = engine::fill_placeholders(c->label.get(m_lang), s.facts(), k, m_lang);
         } else {
-          t.answer = e.value.empty() ? e.choice : e.value;
+          t.answer = e.value.empty() ? e.choice : e.fact.empty() ? e.value : engine::fact_value_text(k, e.fact, e.value, m_lang);
         }
         if (e.kind == engine::PathEntry::Kind::skipped) t.answer += " (" + tr("report.skipped", m_lang) + ")";
         break;
@@ -159,7 +160,11 @@ void Presenter::build_question(AppVm& vm) {
       case engine::PathEntry::Kind::jumped:
         t.question = tr("report.jump", m_lang) + " " + (node ? tree_title(k, node->jump_tree, m_lang) : e.node);
         break;
-      case engine::PathEntry::Kind::rule: t.question = tr("report.rule", m_lang) + ": " + e.rule; break;
+      case engine::PathEntry::Kind::rule:
+        for (const auto& r : k.rules()) {
+          if (r.id == e.rule) t.question = engine::rule_sentence(k, r, m_lang);
+        }
+        break;
       case engine::PathEntry::Kind::concluded: continue;
     }
     vm.transcript.entries.push_back(std::move(t));
@@ -190,6 +195,8 @@ void Presenter::build_question(AppVm& vm) {
   q.text = step.kind == engine::StepKind::error ? step.error : step.text;
   for (const auto& c : step.choices) q.choices.push_back({c.id, c.label});
   for (const auto& c : step.commands) q.commands.push_back({c.os, c.cmd});
+  for (const auto& c : step.other_commands) q.other_commands.push_back({c.os, c.cmd});
+  if (!step.commands_os.empty()) q.commands_os = engine::fact_value_text(k, "os", step.commands_os, m_lang);
   for (const auto& w : step.warnings) {
     q.warnings.push_back({warning_kind(w.kind), tr("warning." + std::string(engine::warning_kind_name(w.kind)), m_lang),
                           w.text.get(m_lang)});
@@ -210,15 +217,18 @@ void Presenter::build_question(AppVm& vm) {
 // [SECTION] Facts, links, conclusion ---------------------------------------------------------
 
 void Presenter::build_facts(AppVm& vm) {
-  const engine::FactCatalog& catalog = m_ws.knowledge()->facts();
+  const engine::Knowledge& k_all = *m_ws.knowledge();
+  const engine::FactCatalog& catalog = k_all.facts();
   vm.facts.editable = !m_session || m_session->answers().empty();
   auto fact_vm = [&](const engine::FactDecl& d, const std::string& value) {
     FactVm f;
     f.key = d.key;
     f.label = d.label.get(m_lang);
     f.type = fact_type(d.type);
-    f.values = d.values;
+    f.values = d.type == engine::FactType::bool_ ? std::vector<std::string>{"true", "false"} : d.values;
+    for (const auto& v : f.values) f.value_labels.push_back(engine::fact_value_text(k_all, d.key, v, m_lang));
     f.value = value;
+    f.value_text = value.empty() ? std::string() : engine::fact_value_text(k_all, d.key, value, m_lang);
     return f;
   };
   if (vm.facts.editable) {
@@ -233,24 +243,15 @@ void Presenter::build_facts(AppVm& vm) {
   }
   for (const auto& [key, value] : m_session->facts()) {
     const engine::FactDecl* d = catalog.find(key);
-    FactVm f = d ? fact_vm(*d, value.value) : FactVm{key, key, FactTypeVm::text, {}, value.value, {}};
-    // A value set by an answer reads best as that answer's label.
-    if (value.source == engine::FactSource::answer) {
-      if (const engine::Node* node = m_session->knowledge().find_node(value.origin, m_session->step().tree)) {
-        for (const auto& c : node->choices) {
-          for (const auto& [k, v] : c.set) {
-            if (k == key && catalog.normalise(k, v).value_or(v) == value.value) f.value = c.label.get(m_lang);
-          }
-        }
-      }
+    FactVm f;
+    if (d) {
+      f = fact_vm(*d, value.value);
+    } else {
+      f.key = f.label = key;
+      f.value = f.value_text = value.value;
     }
-    switch (value.source) {
-      case engine::FactSource::start: f.source = tr("explain.source_start", m_lang); break;
-      case engine::FactSource::answer: f.source = tr("explain.source_answer", m_lang) + " " + value.origin; break;
-      case engine::FactSource::rule: f.source = tr("explain.source_rule", m_lang) + " " + value.origin; break;
-      case engine::FactSource::carried: f.source = tr("explain.source_carried", m_lang); break;
-    }
-    f.source += "  (" + key + " = " + value.value + ")";
+    // Where the value came from, in words (the answer's question, a rule...).
+    f.source = engine::fact_source_text(k_all, value, m_lang);
     vm.facts.facts.push_back(std::move(f));
   }
 }

@@ -17,12 +17,16 @@ Intent edit_fact(const FactVm& f, const Labels& l, FactsUi& ui) {
   switch (f.type) {
     case FactTypeVm::enum_:
     case FactTypeVm::bool_: {
-      std::vector<std::string> values = f.values;
-      if (f.type == FactTypeVm::bool_) values = {"true", "false"};
+      // Values in words (oui/non, the fact's labels); the raw value is the id.
       auto shown = [&](const std::string& v) -> std::string {
+        for (std::size_t i = 0; i < f.values.size() && i < f.value_labels.size(); ++i) {
+          if (f.values[i] == v) return f.value_labels[i];
+        }
         if (f.type == FactTypeVm::bool_) return v == "true" ? l("gui.yes") : l("gui.no");
         return v;
       };
+      std::vector<std::string> values = f.values;
+      if (f.type == FactTypeVm::bool_ && values.empty()) values = {"true", "false"};
       const std::string current = f.value.empty() ? none : shown(f.value);
       if (ImGui::BeginCombo("##v", current.c_str())) {
         if (ImGui::Selectable(none, f.value.empty())) out = Intent{IntentKind::set_start_fact, f.key, ""};
@@ -71,7 +75,7 @@ Intent draw_facts_panel(const FactsVm& vm, const Labels& l, FactsUi& ui) {
     if (vm.editable) {
       if (Intent i = edit_fact(f, l, ui)) out = i;
     } else {
-      ImGui::TextWrapped("%s", f.value.c_str());
+      ImGui::TextWrapped("%s", (f.value_text.empty() ? f.value : f.value_text).c_str());
       if (!f.source.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", f.source.c_str());
     }
   }

@@ -65,6 +65,29 @@ bool draw_warnings(const QuestionVm& vm, const Labels& l, QuestionUi& ui, const 
   return acknowledged;
 }
 
+/// Commands with their system, aligned, each with a Copy button.
+Intent draw_commands(const std::vector<CommandVm>& commands, const Labels& l, int id_base) {
+  Intent out;
+  for (std::size_t i = 0; i < commands.size(); ++i) {
+    const auto& c = commands[i];
+    ImGui::PushID(id_base + static_cast<int>(i));
+    // Commands line up after the widest system name.
+    const float x = ImGui::GetCursorPosX();
+    ImGui::TextDisabled("%s", c.os.c_str());
+    ImGui::SameLine(x + ImGui::CalcTextSize("windows").x + ImGui::GetFontSize());
+    if (fonts().mono) ImGui::PushFont(fonts().mono);
+    ImGui::TextUnformatted(c.cmd.c_str());
+    if (fonts().mono) ImGui::PopFont();
+    ImGui::SameLine();
+    if (ImGui::SmallButton(l("gui.copy"))) {
+      ImGui::SetClipboardText(c.cmd.c_str());
+      out = Intent{IntentKind::copy_text, c.cmd};
+    }
+    ImGui::PopID();
+  }
+  return out;
+}
+
 }  // namespace
 
 Intent draw_question_panel(const QuestionVm& vm, const Labels& l, QuestionUi& ui) {
@@ -86,24 +109,21 @@ Intent draw_question_panel(const QuestionVm& vm, const Labels& l, QuestionUi& ui
   if (fonts().large) ImGui::PopFont();
   ImGui::Spacing();
 
-  if (!vm.commands.empty()) {
-    ImGui::TextDisabled("%s", l("gui.commands"));
-    for (std::size_t i = 0; i < vm.commands.size(); ++i) {
-      const auto& c = vm.commands[i];
-      ImGui::PushID(static_cast<int>(i));
-      // Commands line up after the widest system name.
-      const float x = ImGui::GetCursorPosX();
-      ImGui::TextDisabled("%s", c.os.c_str());
-      ImGui::SameLine(x + ImGui::CalcTextSize("windows").x + ImGui::GetFontSize());
-      if (fonts().mono) ImGui::PushFont(fonts().mono);
-      ImGui::TextUnformatted(c.cmd.c_str());
-      if (fonts().mono) ImGui::PopFont();
-      ImGui::SameLine();
-      if (ImGui::SmallButton(l("gui.copy"))) {
-        ImGui::SetClipboardText(c.cmd.c_str());
-        out = Intent{IntentKind::copy_text, c.cmd};
+  if (!vm.commands.empty() || !vm.other_commands.empty()) {
+    if (vm.commands_os.empty()) {
+      ImGui::TextDisabled("%s", l("gui.commands"));
+    } else {
+      ImGui::TextDisabled("%s %s", l("cli.commands_for"), vm.commands_os.c_str());
+    }
+    if (Intent i = draw_commands(vm.commands, l, 0)) out = i;
+    // The other systems' commands stay folded: the OS in front of the
+    // operator is known, they are there only for an odd case.
+    if (!vm.other_commands.empty()) {
+      const std::string header = std::string(l("gui.other_systems")) + " (" + std::to_string(vm.other_commands.size()) + ")###other_systems";
+      if (ImGui::CollapsingHeader(header.c_str())) {
+        if (Intent i = draw_commands(vm.other_commands, l, 1000)) out = i;
       }
-      ImGui::PopID();
+      probe("other_systems");
     }
     ImGui::Spacing();
   }

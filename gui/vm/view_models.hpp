@@ -158,7 +158,9 @@ struct QuestionVm {
   int step_number = 0;                 ///< 1-based
   std::string text;
   std::vector<ChoiceVm> choices;
-  std::vector<CommandVm> commands;
+  std::vector<CommandVm> commands;     ///< the known OS's first (all when the OS is unknown)
+  std::vector<CommandVm> other_commands;  ///< other systems, in a collapsed section
+  std::string commands_os;             ///< the known OS in words ("" unknown)
   std::vector<WarningVm> warnings;     ///< shown before the step; must be acknowledged
   std::string input_label;             ///< fact label for input steps
   std::string find_out;                ///< after "don't know" with no target
@@ -187,8 +189,10 @@ struct FactVm {
   std::string key;
   std::string label;
   FactTypeVm type = FactTypeVm::text;
-  std::vector<std::string> values;  ///< enum values
+  std::vector<std::string> values;  ///< enum values ("true", "false" for a bool)
+  std::vector<std::string> value_labels;  ///< the same values in words, same order
   std::string value;                ///< current value ("" unknown)
+  std::string value_text;           ///< the current value in words
   std::string source;               ///< "start", "answer", "rule"... (read-only view)
 };
 
