@@ -26,8 +26,8 @@ std::string choice_label(const Node* node, std::string_view choice, Lang lang) {
 }
 
 /// "Label: value (where it came from)", in words.
-std::string describe_fact(const Knowledge& k, const std::string& key, const FactValue& v, Lang lang) {
-  return fact_phrase(k, key, v.value, lang) + " (" + fact_source_text(k, v, lang) +
+std::string describe_fact(const Knowledge& k, const std::string& key, const FactValue& v, Lang lang, const FactMap& facts) {
+  return fact_phrase(k, key, v.value, lang) + " (" + fact_source_text(k, v, lang, &facts) +
          (v.assumed ? ", " + tr("explain.assumed", lang) : std::string()) + ")";
 }
 
@@ -49,7 +49,7 @@ void Session::explain_path(Lang lang, std::vector<ExplainLine>& out) const {
         break;
       case PathEntry::Kind::skipped: {
         auto it = m_facts.find(e.fact);
-        std::string why = it != m_facts.end() ? describe_fact(k, e.fact, it->second, lang) : e.fact;
+        std::string why = it != m_facts.end() ? describe_fact(k, e.fact, it->second, lang, m_facts) : e.fact;
         out.push_back({ExplainLine::Kind::skip, tr("explain.skipped", lang) + " " + quoted(question, lang) + tr("punct.colon", lang) +
                                                     tr("explain.already_known", lang) + ", " + why +
                                                     (e.choice.empty() ? "" : " -> " + choice_label(node, e.choice, lang))});
@@ -102,7 +102,7 @@ std::vector<ExplainLine> Session::how(Lang lang) const {
   }
   // The facts the conclusion rests on, with where each came from.
   for (const auto& [key, value] : m_facts) {
-    out.push_back({ExplainLine::Kind::fact, describe_fact(*m_knowledge, key, value, lang)});
+    out.push_back({ExplainLine::Kind::fact, describe_fact(*m_knowledge, key, value, lang, m_facts)});
   }
   return out;
 }

@@ -233,7 +233,7 @@ std::string render_report(const Session& s, Lang lang, const ReportInfo& info) {
         std::string cmds;
         for (const auto& c : split.shown) cmds += (cmds.empty() ? "" : ", ") + ("`" + fill(c.cmd) + "`");
         if (!split.others.empty()) {
-          cmds += (cmds.empty() ? "" : "; ") + std::to_string(split.others.size()) + " " +
+          cmds += (cmds.empty() ? "" : ", ") + std::to_string(split.others.size()) + " " +
                   tr(split.others.size() == 1 ? "cli.other_command" : "cli.other_commands", lang);
         }
         tests.push_back(fill(node->text.get(lang)) + (cmds.empty() ? "" : " (" + cmds + ")") + colon + answer);

@@ -88,12 +88,14 @@ std::string fact_phrase(const Knowledge& k, std::string_view key, std::string_vi
          fact_value_text(k, key, value, lang);
 }
 
-std::string fact_source_text(const Knowledge& k, const FactValue& v, Lang lang) {
+std::string fact_source_text(const Knowledge& k, const FactValue& v, Lang lang, const FactMap* facts) {
   switch (v.source) {
     case FactSource::start: return tr("explain.source_start", lang);
     case FactSource::answer: {
       const Node* node = k.find_node(v.origin);
-      return tr("explain.source_answer", lang) + " " + (node ? quoted(node->text.get(lang), lang) : v.origin);
+      if (!node) return tr("explain.source_answer", lang) + " " + v.origin;
+      const std::string question = facts ? fill_placeholders(node->text.get(lang), *facts, k, lang) : node->text.get(lang);
+      return tr("explain.source_answer", lang) + " " + quoted(question, lang);
     }
     case FactSource::rule: return tr("explain.source_rule", lang);
     case FactSource::carried: return tr("explain.source_carried", lang);

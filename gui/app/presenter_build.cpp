@@ -251,7 +251,7 @@ void Presenter::build_facts(AppVm& vm) {
       f.value = f.value_text = value.value;
     }
     // Where the value came from, in words (the answer's question, a rule...).
-    f.source = engine::fact_source_text(k_all, value, m_lang);
+    f.source = engine::fact_source_text(k_all, value, m_lang, &m_session->facts());
     vm.facts.facts.push_back(std::move(f));
   }
 }

@@ -28,8 +28,9 @@ std::string fact_value_text(const Knowledge& k, std::string_view key, std::strin
 /// "Label: value" (French: "Label : value") for a known fact.
 std::string fact_phrase(const Knowledge& k, std::string_view key, std::string_view value, Lang lang);
 /// Where a fact's value came from, in words: "given at start", "answer to
-/// “Question?”", "deduced by a rule", "carried from another script".
-std::string fact_source_text(const Knowledge& k, const FactValue& v, Lang lang);
+/// “Question?”", "deduced by a rule", "carried from another script". With
+/// `facts`, placeholders of the question are filled in.
+std::string fact_source_text(const Knowledge& k, const FactValue& v, Lang lang, const FactMap* facts = nullptr);
 
 // [Placeholders] ---------------------------------------------------------------------
 // Tree authors write `{fact}` or `{fact|default}` in texts and commands. A
