@@ -19,9 +19,10 @@ check() {
 }
 check engine     'xapian|imgui|GLFW|backends/|sqlite3|diagdesk/kb/|diagdesk/importers/|diagdesk/workspace/' "depends on toml++ only"
 check kb         'imgui|GLFW|backends/|diagdesk/engine/|diagdesk/importers/|diagdesk/workspace/' "must not include the engine, importers, workspace or ImGui"
+check service    'xapian|imgui|GLFW|backends/|diagdesk/engine/|diagdesk/kb/|diagdesk/importers/|diagdesk/workspace/' "sits beside kb: SQLite and toml++ only, no other module"
 check importers  'xapian|imgui|GLFW|backends/|diagdesk/engine/|diagdesk/workspace/' "uses kb's article model only, never the index"
 check workspace  'imgui|GLFW|backends/' "is UI-free"
-check app        'imgui|GLFW|backends/|xapian|sqlite3|toml\+\+' "is a thin front end over the workspace"
+check app        'imgui|GLFW|backends/|xapian|sqlite3|toml\+\+|libpq' "is a thin front end over the workspace"
 check gui/panels 'GLFW|backends/|xapian|sqlite3' "panels link ImGui only"
 if [ $status -eq 0 ]; then echo "module boundaries: ok"; fi
 exit $status

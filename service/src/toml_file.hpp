@@ -1,0 +1,21 @@
+#pragma once
+// Private: opening one service-centre TOML file (priority, SLA, calendar).
+#include <diagdesk/service/problem.hpp>
+
+#include <toml++/toml.h>
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+namespace diagdesk::service::detail {
+
+/// The file's table, or nullopt when it is missing (silently: layers need
+/// not have every file) or unusable (a syntax error or a schema_version
+/// other than 1, reported in `problems`).
+std::optional<toml::table> read_service_toml(const std::filesystem::path& file, std::vector<Problem>& problems);
+
+/// A problem at `node`'s position.
+Problem problem_at(const std::string& file, const toml::node& node, std::string message);
+
+}  // namespace diagdesk::service::detail
