@@ -9,6 +9,7 @@
 #include <diagdesk/workspace/search.hpp>
 
 #include <diagdesk/workspace/articles.hpp>
+#include <diagdesk/workspace/caller_words.hpp>
 
 #include <diagdesk/engine/i18n.hpp>
 #include <diagdesk/kb/synonyms.hpp>
@@ -54,6 +55,12 @@ constexpr Label labels[] = {
     {"match.why", "Choisi parce que ses symptômes correspondent le mieux à la description",
      "Chosen because its symptoms match the description best"},
     {"match.score", "pertinence", "relevance"},
+    {"match.several", "Plusieurs utilisateurs sont touchés : qualifiez d'abord l'incident (impact, urgence, ticket déjà ouvert), puis suivez le script technique proposé ensuite.",
+     "Several users are affected: qualify the incident first (impact, urgency, a ticket already open), then follow the technical script proposed next."},
+    {"match.single", "Seul l'appelant est touché : les scripts de panne de tout le site passent après.",
+     "Only the caller is affected: the whole-site outage scripts come after."},
+    {"match.set_aside", "Lu comme l'étendue du problème ou comme ce qui fonctionne, pas comme le symptôme",
+     "Read as the scope of the problem or as what works, not as the symptom"},
     {"match.chosen", "Script choisi", "Script chosen"},
     {"match.others", "Autres scripts possibles", "Other possible scripts"},
     {"match.none", "Aucun script de diagnostic ne correspond à ce symptôme ; essayez d'autres mots ou `diagdesk trees`.",
@@ -296,26 +303,93 @@ std::optional<Shown> Search::show(std::string_view id, Lang lang) const {
 
 // [SECTION] match_symptom ---------------------------------------------------------
 
+namespace {
+
+// The script every multi-user outage starts with: impact, urgency, a parent
+// ticket, a major incident (see docs/kb.md, "Picking the script").
+constexpr std::string_view qualification_tree = "svc.qualify_incident";
+
+// A tree for an outage of the whole site: its first question asks the scope
+// and sends a single computer to another tree (net.box_no_internet). Read
+// from the tree itself, so a new site-wide tree needs no list here.
+bool site_wide_tree(const engine::Tree& t) {
+  const engine::Node* start = t.find(t.start);
+  if (!start || start->kind != engine::NodeKind::question || start->fact != "scope") return false;
+  for (const auto& c : start->choices)
+    for (const auto& [key, value] : c.set)
+      if (key == "scope" && value == "single_user") {
+        const engine::Node* next = t.find(c.next);
+        return next && next->kind == engine::NodeKind::jump;
+      }
+  return false;
+}
+
+std::string quoted(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "«" : ", «") + p + "»";
+  return out;
+}
+
+}  // namespace
+
 std::optional<SymptomMatch> Search::match_symptom(const std::string& text, Lang lang) {
+  // Scope words and "what works" clauses are not symptoms: search the rest,
+  // then order by scope.
+  const CallerWords words = read_caller_words(text);
   kb::SearchQuery q;
-  q.text = text;
+  q.text = words.problem;
   q.type = "tree";
   q.ui_lang = lang_str(lang);
-  q.limit = 4;
+  q.limit = 8;
   q.prefix_last_word = false;
   q.mark_open = "«";
   q.mark_close = "»";
   kb::SearchResults r = search(q);
-  if (r.hits.empty()) return std::nullopt;
+  std::vector<const kb::SearchHit*> hits;
+  for (const auto& h : r.hits) hits.push_back(&h);
+  auto site_wide = [&](const kb::SearchHit* h) {
+    const engine::Tree* t = m_knowledge->find_tree(h->id);
+    return t && site_wide_tree(*t);
+  };
+  bool reordered = false;
+  if (words.scope == Scope::single_user) {
+    // « mes collègues si »: the one-computer tree before the whole-site one.
+    auto first_site = std::find_if(hits.begin(), hits.end(), site_wide);
+    reordered = first_site != hits.end() && std::any_of(first_site, hits.end(), [&](auto h) { return !site_wide(h); });
+    std::stable_partition(hits.begin(), hits.end(), [&](auto h) { return !site_wide(h); });
+  } else if (words.scope == Scope::several_users) {
+    std::stable_partition(hits.begin(), hits.end(), site_wide);
+  }
+  const engine::Tree* qualify =
+      words.scope == Scope::several_users ? m_knowledge->find_tree(qualification_tree) : nullptr;
+  if (hits.empty() && !qualify) return std::nullopt;
+
   SymptomMatch m;
-  const kb::SearchHit& best = r.hits.front();
-  m.tree_id = best.id;
-  m.title = best.title;
-  m.percent = best.percent;
-  m.evidence = best.snippet;
-  m.why = std::string(search_label("match.why", lang)) + " (" + search_label("match.score", lang) + " " + std::to_string(best.percent) +
-          (lang == Lang::fr ? " %)." : "%).");
-  for (std::size_t i = 1; i < r.hits.size(); ++i) m.others.emplace_back(r.hits[i].id, r.hits[i].title);
+  m.scope = std::string(scope_fact_value(words.scope));
+  m.set_aside = words.set_aside;
+  const std::string score_tail = hits.empty() ? std::string(".")
+                                              : " (" + search_label("match.score", lang) + " " + std::to_string(hits.front()->percent) +
+                                                    (lang == Lang::fr ? " %)." : "%).");
+  if (qualify) {
+    m.tree_id = qualify->id;
+    m.title = qualify->title.get(lang);
+    m.percent = 100;
+    m.evidence = quoted(words.set_aside);
+    m.why = search_label("match.several", lang);
+    std::erase_if(hits, [&](auto h) { return h->id == qualify->id; });
+  } else {
+    const kb::SearchHit& best = *hits.front();
+    m.tree_id = best.id;
+    m.title = best.title;
+    m.percent = best.percent;
+    m.evidence = best.snippet;
+    m.why = search_label("match.why", lang) + score_tail;
+    if (reordered) m.why += " " + search_label("match.single", lang);
+    hits.erase(hits.begin());
+  }
+  if (!words.set_aside.empty() && !qualify)
+    m.why += " " + search_label("match.set_aside", lang) + engine::tr("punct.colon", lang) + quoted(words.set_aside) + ".";
+  for (std::size_t i = 0; i < hits.size() && m.others.size() < 3; ++i) m.others.emplace_back(hits[i]->id, hits[i]->title);
   return m;
 }
 

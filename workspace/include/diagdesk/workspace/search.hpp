@@ -40,7 +40,9 @@ struct SymptomMatch {
   int percent = 0;
   std::string evidence;  ///< the tree's text where the symptom's words were found, marked «like this»
   std::string why;       ///< one sentence in the interface language
-  std::vector<std::pair<std::string, std::string>> others;  ///< runner-up trees (id, title)
+  std::vector<std::pair<std::string, std::string>> others;  ///< runner-up trees (id, title), at most 3
+  std::string scope;  ///< the `scope` fact the words say ("single_user", "several_users"), "" when they do not
+  std::vector<std::string> set_aside;  ///< scope words and "what works" clauses not searched as symptoms
 };
 
 /// Short texts of search front ends, in both languages ("search.none",
@@ -77,7 +79,10 @@ class Search {
   std::optional<Shown> show(std::string_view id, Lang lang) const;
 
   /// The tree whose title and symptom phrases best match `text`; nullopt
-  /// when no tree matches at all.
+  /// when no tree matches at all. Scope words and clauses saying what works
+  /// are set aside first (read_caller_words); several users affected puts
+  /// svc.qualify_incident first and whole-site trees next; only the caller
+  /// affected puts whole-site trees last.
   std::optional<SymptomMatch> match_symptom(const std::string& text, Lang lang);
 
  private:
