@@ -274,6 +274,7 @@ CallerWords read_caller_words(std::string_view text) {
       // "Internet works for Teams": not the fault. Its scope words
       // ("works for everyone") say nothing about who has the fault.
       set_aside(c);
+      out.working.emplace_back(text.substr(toks[from].begin, toks[to].end - toks[from].begin));
       continue;
     }
     if (auto r = find_several(toks, from, to)) {
@@ -305,8 +306,10 @@ CallerWords read_caller_words(std::string_view text) {
   // Something to search must remain: a letter or a digit.
   if (std::any_of(problem.begin(), problem.end(), [](char c) { return word_byte(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; }))
     out.problem = problem;
-  else
+  else {
     out.set_aside.clear();
+    out.working.clear();
+  }
   return out;
 }
 

@@ -351,6 +351,19 @@ std::optional<SymptomMatch> Search::match_symptom(const std::string& text, Lang 
     const engine::Tree* t = m_knowledge->find_tree(h->id);
     return t && site_wide_tree(*t);
   };
+  // "Internet works for Teams": the trees that clause finds best (no
+  // Internet, the Wi-Fi...) are not the fault; they go last.
+  std::vector<std::string> working_trees;
+  for (const auto& clause : words.working) {
+    kb::SearchQuery wq = q;
+    wq.text = clause;
+    wq.limit = 5;
+    for (const auto& h : search(wq).hits)
+      if (h.percent >= 70) working_trees.push_back(h.id);
+  }
+  std::stable_partition(hits.begin(), hits.end(), [&](auto h) {
+    return std::find(working_trees.begin(), working_trees.end(), h->id) == working_trees.end();
+  });
   bool reordered = false;
   if (words.scope == Scope::single_user) {
     // « mes collègues si »: the one-computer tree before the whole-site one.

@@ -33,6 +33,9 @@ struct CallerWords {
   std::string problem;
   /// The parts taken out, as written (scope words, "what works" clauses).
   std::vector<std::string> set_aside;
+  /// Of those, the clauses saying what works ("Internet works for Teams"):
+  /// the trees they name are not the fault.
+  std::vector<std::string> working;
 };
 
 /// Reads a caller's sentence in French or English (both are tried: callers
