@@ -24,7 +24,7 @@ struct CompetencyCoverage {
 /// Minimum counts under which a competency is flagged thin.
 inline constexpr std::size_t min_trees = 3;
 inline constexpr std::size_t min_articles = 3;
-inline constexpr std::size_t min_scenarios = 2;
+inline constexpr std::size_t min_scenarios = 3;
 
 /// Coverage of competencies 1-11 over every layer of `ws`.
 std::vector<CompetencyCoverage> coverage(const Workspace& ws, Lang lang);
