@@ -1,0 +1,184 @@
+#pragma once
+/// The service desk both front ends use: tickets (incidents and service
+/// requests) in <data_dir>/service.sqlite, with the priority matrix, the SLA
+/// policy and the business calendar of the knowledge layers
+/// (<layer>/service/*.toml), diagnoses attached to tickets, the escalation
+/// packet for level 2 and the intervention report.
+///
+///     DeskError err;
+///     auto desk = ServiceDesk::open(ws, err);          // nullptr + err when the database is bad
+///     NewTicket n; n.title = "Printer offline"; n.caller_name = "Paul Martin";
+///     TicketView v;
+///     if (auto e = desk->create(n, "marie", v); !e.ok()) tell(e.message);
+///     auto started = desk->start_diagnosis(v.ticket.number, "prn.offline", {}, Lang::fr);
+///     ... answer the session ...
+///     DiagnosisProposal p;
+///     desk->attach_diagnosis(v.ticket.number, *started.session, {}, "marie", v, &p);
+///     desk->resolve(v.ticket.number, p.solution, "marie", v);
+///
+/// Rules of the group: no call throws; each returns a DeskError whose `code`
+/// is empty on success. Every change is one store transaction with its
+/// history events. Calls taking `expected_version` refuse (code "stale") when
+/// the stored ticket has moved on since the caller read it (0: no check).
+/// Messages are in the language given to `open` (the workspace's).
+
+#include <diagdesk/engine/session_file.hpp>
+#include <diagdesk/service/config.hpp>
+#include <diagdesk/service/sla.hpp>
+#include <diagdesk/service/sqlite_store.hpp>
+#include <diagdesk/service/ticket.hpp>
+#include <diagdesk/workspace/workspace.hpp>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace diagdesk::workspace {
+
+/// The outcome of a desk call. `code` is a stable id: "" (fine), "not_found",
+/// "bad_value", "bad_move" (with `move` naming the refused move's error, e.g.
+/// "never_resolved"), "stale", or a store error name (corrupt, locked,
+/// read_only, full, too_new, io). `message` is one sentence for the operator.
+struct DeskError {
+  std::string code;
+  std::string move;
+  std::string message;
+  bool ok() const { return code.empty(); }
+};
+
+/// What the operator types to open a ticket.
+struct NewTicket {
+  service::TicketType type = service::TicketType::incident;
+  std::string title;
+  std::string description;
+  std::string caller_name;
+  std::string caller_phone;
+  std::string caller_email;
+  std::string caller_site;
+  std::string category;   ///< a tree domain (network, hardware...); checked against the trees' domains
+  service::Grade impact = service::Grade::medium;
+  service::Grade urgency = service::Grade::medium;
+  std::string asset_tag;
+  /// Facts the ticket knows for its diagnoses ("os=windows11", "device=laptop"),
+  /// checked against the fact catalogue. Kept as a `facts` event.
+  std::vector<std::string> facts;
+};
+
+/// A ticket with what a front end shows beside it.
+struct TicketView {
+  service::Ticket ticket;
+  service::SlaState sla;                 ///< at the desk's `now()`
+  std::vector<service::Event> history;   ///< oldest first (filled by get, and after every change)
+};
+
+/// Which tickets `list` returns.
+struct TicketQuery {
+  service::TicketFilter filter;
+  bool late_only = false;      ///< only tickets late on either SLA clock
+  bool at_risk_only = false;   ///< only tickets at risk (not yet late)
+  bool open_only = false;      ///< leave out resolved and closed tickets
+  enum class Sort { priority, due } sort = Sort::priority;  ///< due: the nearest SLA due time first
+};
+
+/// What a concluded diagnosis proposes for its ticket.
+struct DiagnosisProposal {
+  bool concluded = false;
+  std::optional<engine::Outcome> outcome;
+  std::string solution;          ///< outcome resolved: diagnosis and remedy, for `resolve`
+  std::string escalation_reason; ///< outcome escalate_l2 / refer_vendor / hardware_return: why, for `escalate`
+  service::SupportLevel level = service::SupportLevel::n2;  ///< level proposed for the escalation
+};
+
+/// A session stored with a ticket, read back.
+struct AttachedSession {
+  std::size_t index = 0;             ///< 0-based position in the ticket
+  std::optional<engine::Session> session;  ///< replayed on the current trees; empty when it no longer replays
+  engine::ReportInfo info;
+  std::string error;                 ///< why it does not replay
+};
+
+class ServiceDesk {
+ public:
+  /// Opens (creating it when missing) <ws.options().data_dir>/service.sqlite
+  /// and loads the service settings of every layer. Returns nullptr with
+  /// `error` set for a corrupt, locked, read-only (when it must be created or
+  /// migrated), full or too-new database. The workspace must outlive the desk.
+  static std::unique_ptr<ServiceDesk> open(const Workspace& ws, DeskError& error,
+                                           service::OpenOptions options = {});
+  ~ServiceDesk();
+
+  /// <data_dir>/service.sqlite
+  static fs::path database_path(const Workspace& ws);
+
+  const service::ServiceConfig& config() const { return m_config; }
+  service::SqliteStore& store() { return *m_store; }
+  /// Now, in Unix seconds: the system clock unless a test set another.
+  service::Time now() const;
+  void set_clock(std::function<service::Time()> clock) { m_clock = std::move(clock); }
+
+  // [Tickets] Each change returns the saved ticket in `out` (history and SLA included).
+  DeskError create(const NewTicket& n, const std::string& actor, TicketView& out);
+  DeskError get(const std::string& number, TicketView& out);
+  DeskError list(const TicketQuery& query, std::vector<TicketView>& out);
+  /// One editable field (service::editable_fields()); impact/urgency recompute the priority.
+  DeskError update(const std::string& number, const std::string& field, const std::string& value,
+                   const std::string& actor, TicketView& out, std::int64_t expected_version = 0);
+  DeskError assign(const std::string& number, const std::string& operator_name, service::SupportLevel level,
+                   const std::string& actor, TicketView& out, std::int64_t expected_version = 0);
+  /// in_progress or pending (pending needs a note: waiting for whom).
+  DeskError set_status(const std::string& number, service::Status to, const std::string& note,
+                       const std::string& actor, TicketView& out, std::int64_t expected_version = 0);
+  DeskError resolve(const std::string& number, const std::string& solution, const std::string& actor,
+                    TicketView& out, std::int64_t expected_version = 0);
+  DeskError close(const std::string& number, const std::string& note, const std::string& actor,
+                  TicketView& out, std::int64_t expected_version = 0);
+  DeskError reopen(const std::string& number, const std::string& reason, const std::string& actor,
+                   TicketView& out, std::int64_t expected_version = 0);
+  /// Follow-up: kind note, call or email.
+  DeskError follow_up(const std::string& number, service::EventKind kind, const std::string& text,
+                      const std::string& actor, TicketView& out, std::int64_t expected_version = 0);
+  /// Escalates to `level` with a reason, and stores the escalation packet
+  /// (escalation_packet at that moment) as the escalation event's note.
+  DeskError escalate(const std::string& number, service::SupportLevel level, const std::string& reason,
+                     const std::string& actor, TicketView& out, std::int64_t expected_version = 0);
+
+  // [Diagnosis] A diagnosis started from a ticket knows the ticket's facts.
+  /// The facts a ticket gives a diagnosis, as "key=value": those given at
+  /// creation (NewTicket::facts) and what the asset tells (part 2 fills it).
+  std::vector<std::string> ticket_facts(const service::Ticket& t) const;
+  /// Starts `tree_id` with ticket_facts() plus `extra_facts` ("key=value").
+  Started start_diagnosis(const std::string& number, const std::string& tree_id,
+                          const std::vector<std::string>& extra_facts, engine::Lang lang) const;
+  /// Stores the session (its answers, tests, notes and conclusion) with the
+  /// ticket, as a `session` event; fills `proposal` from a conclusion. An
+  /// unassigned new ticket is taken in charge by `actor` (in_progress).
+  DeskError attach_diagnosis(const std::string& number, const engine::Session& session,
+                             const engine::ReportInfo& info, const std::string& actor, TicketView& out,
+                             DiagnosisProposal* proposal = nullptr, std::int64_t expected_version = 0);
+  /// The sessions stored with a ticket, replayed.
+  std::vector<AttachedSession> sessions(const service::Ticket& t) const;
+  /// What a concluded session proposes (no store access).
+  static DiagnosisProposal propose(const engine::Session& session, engine::Lang lang);
+
+  // [Documents] Markdown in `lang`; the PDF is written atomically.
+  /// The packet for level 2: what the caller said, the ticket's facts, every
+  /// question, test and result of its sessions, what was tried, the
+  /// conclusion and why it escalates, the history's follow-ups.
+  std::string escalation_packet(const TicketView& v, engine::Lang lang) const;
+  /// The intervention report (fiche d'intervention) as Markdown.
+  std::string report_markdown(const TicketView& v, engine::Lang lang) const;
+  /// The intervention report as a PDF (cairo + pango). Returns "" or an error sentence.
+  std::string report_pdf(const TicketView& v, engine::Lang lang, const fs::path& file) const;
+
+ private:
+  ServiceDesk(const Workspace& ws, std::unique_ptr<service::SqliteStore> store, service::ServiceConfig config);
+  const Workspace& m_ws;
+  std::unique_ptr<service::SqliteStore> m_store;
+  service::ServiceConfig m_config;
+  std::function<service::Time()> m_clock;
+};
+
+}  // namespace diagdesk::workspace
