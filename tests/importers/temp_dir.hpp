@@ -3,6 +3,7 @@
 // first, so read-only test folders go too).
 
 #include <cstdlib>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -33,6 +34,15 @@ struct TempDir {
     std::filesystem::path p = path / rel;
     std::filesystem::create_directories(p.parent_path());
     std::ofstream(p, std::ios::binary) << content;
+    return p;
+  }
+
+  /// Writes like `write`, then dates the file two seconds later than the
+  /// write itself: a rewrite is always seen as newer than the previous
+  /// version, even on file systems with coarse timestamps, without waiting.
+  std::filesystem::path write_newer(const std::string& rel, std::string_view content) const {
+    std::filesystem::path p = write(rel, content);
+    std::filesystem::last_write_time(p, std::filesystem::last_write_time(p) + std::chrono::seconds(2));
     return p;
   }
 };

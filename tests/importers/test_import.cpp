@@ -13,7 +13,6 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <thread>
 #include <unistd.h>
 
 using namespace diagdesk::importers;
@@ -160,8 +159,7 @@ TEST_CASE("a re-import rewrites nothing when nothing changed, and only what chan
   CHECK(count_md(c.kb) == 7);
 
   // Change one file: only its article is rewritten, under the same id.
-  std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  c.dir.write("Support Wiki/printers/jam.html",
+  c.dir.write_newer("Support Wiki/printers/jam.html",
               "<html lang=\"en\"><title>Paper jam</title><p>Open tray 2 and remove the paper.</p></html>");
   ImportReport third = c.run();
   CHECK(third.file_counts.updated == 1);
@@ -360,9 +358,8 @@ TEST_CASE("articles edited by hand or owned by another source are not overwritte
   c.run();
   fs::path vpn = c.kb / "articles/en/support-wiki.vpn.md";
   std::string edited = slurp(vpn) + "\nA note added by the KB author.\n";
-  std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  c.dir.write("kb/articles/en/support-wiki.vpn.md", edited);
-  c.dir.write("Support Wiki/vpn.md", "# VPN\n\nThe client shows error 809 and 812 now.\n");
+  c.dir.write_newer("kb/articles/en/support-wiki.vpn.md", edited);
+  c.dir.write_newer("Support Wiki/vpn.md", "# VPN\n\nThe client shows error 809 and 812 now.\n");
   ImportReport r = c.run();
   const FileOutcome* f = find_file(r, "vpn.md");
   REQUIRE(f);
@@ -396,8 +393,7 @@ TEST_CASE("a CSV row removed from the source removes its article") {
   o.lang = "en";
   run_import(o);
   CHECK(count_md(d.path / "kb") == 2);
-  std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  d.write("faq.csv", "name,answer\nFirst question,The first answer is here.\n");
+  d.write_newer("faq.csv", "name,answer\nFirst question,The first answer is here.\n");
   ImportReport r = run_import(o);
   CHECK(r.removed == 1);
   CHECK(count_md(d.path / "kb") == 1);
@@ -492,18 +488,27 @@ TEST_CASE("an interrupted import leaves whole articles only, and the next run co
   o.inputs = {d.path / "site"};
   o.target = d.path / "kb";
 
+  // The child says when it has finished 20 files (a byte on a pipe), then
+  // goes on writing; it is killed at whatever point it has reached.
+  int ready[2];
+  REQUIRE(::pipe(ready) == 0);
   pid_t child = ::fork();
   REQUIRE(child >= 0);
   if (child == 0) {
+    ::close(ready[0]);
+    o.on_progress = [&](const Progress& p) {
+      if (p.done == 20) {
+        char c = 'k';
+        (void)!::write(ready[1], &c, 1);
+      }
+    };
     run_import(o);
     ::_exit(0);
   }
-  // Kill it once it has written some articles, without warning.
-  for (int waited = 0; waited < 2000; ++waited) {
-    std::error_code ec;
-    if (fs::exists(d.path / "kb/articles/en", ec) && count_md(d.path / "kb") > 20) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
+  ::close(ready[1]);
+  char c = 0;
+  REQUIRE(::read(ready[0], &c, 1) == 1);
+  ::close(ready[0]);
   ::kill(child, SIGKILL);
   int status = 0;
   ::waitpid(child, &status, 0);
