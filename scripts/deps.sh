@@ -8,9 +8,10 @@ packages=(
   nlohmann-json3-dev libcli11-dev doctest-dev
   libimgui-dev libglfw3-dev libgl-dev fonts-dejavu-core libgraphviz-dev
   libmd4c-dev libmd4c-html0-dev libgumbo-dev libuchardet-dev libxml2-dev
+  libcairo2-dev libpango1.0-dev
 )
 if [ "${1:-run}" = test ]; then
-  packages+=(xvfb xauth libgl1-mesa-dri x11-utils)
+  packages+=(xvfb xauth libgl1-mesa-dri x11-utils poppler-utils)
 fi
 missing=()
 for p in "${packages[@]}"; do
