@@ -24,6 +24,7 @@
 
 #include <diagdesk/engine/session_file.hpp>
 #include <diagdesk/service/config.hpp>
+#include <diagdesk/service/lifecycle.hpp>
 #include <diagdesk/service/sla.hpp>
 #include <diagdesk/service/sqlite_store.hpp>
 #include <diagdesk/service/ticket.hpp>
@@ -175,6 +176,12 @@ class ServiceDesk {
 
  private:
   ServiceDesk(const Workspace& ws, std::unique_ptr<service::SqliteStore> store, service::ServiceConfig config);
+  /// The view of a ticket just read or saved: its history and its SLA now.
+  DeskError view_of(service::Ticket t, TicketView& out);
+  /// Reads the ticket, checks `expected_version`, applies `move` (which
+  /// refuses with a DeskError or appends its events), saves in one transaction.
+  DeskError change(const std::string& number, const std::string& actor, std::int64_t expected_version,
+                   TicketView& out, const std::function<DeskError(service::Ticket&, service::Edit&)>& move);
   const Workspace& m_ws;
   std::unique_ptr<service::SqliteStore> m_store;
   service::ServiceConfig m_config;
