@@ -95,6 +95,11 @@ struct ScenarioLinter {
     check_text(s, s.context.os, "context.os");
     check_text(s, s.context.user, "context.user");
     check_text(s, s.context.site, "context.site");
+    if (s.ticket) {
+      check_text(s, s.ticket->caller, "ticket.caller");
+      check_text(s, s.ticket->title, "ticket.title");
+      check_text(s, s.ticket->says, "ticket.says");
+    }
     for (const auto& [ref, text] : s.replies) {
       check_text(s, text, "replies." + ref);
       resolve(s.where("replies." + ref), ref, "reply");
@@ -112,6 +117,18 @@ struct ScenarioLinter {
         warning(s.where("expected.outcome"), "scenario.outcome_differs",
                 "expected outcome '" + std::string(outcome_name(s.outcome)) + "' differs from the outcome of '" + s.diagnosis +
                     "' ('" + std::string(outcome_name(n->outcome)) + "'): the trainee must override it");
+      }
+    }
+    // How the ticket ends and what the expected conclusion does must agree.
+    if (s.ticket) {
+      const bool escalated = s.ticket->outcome == Disposition::escalated;
+      if (escalated && s.outcome == Outcome::resolved) {
+        error(s.where("ticket.outcome"), "scenario.contradiction",
+              "ticket.outcome is 'escalated' but expected.outcome is 'resolved'");
+      } else if (!escalated && s.outcome == Outcome::escalate_l2) {
+        error(s.where("ticket.outcome"), "scenario.contradiction",
+              "ticket.outcome is '" + std::string(disposition_name(s.ticket->outcome)) +
+                  "' but expected.outcome is 'escalate_l2' (use outcome = \"escalated\" with escalation = \"n2\")");
       }
     }
     for (const auto& ref : s.risky_steps) resolve(s.where("risky_steps." + ref), ref, "risky step");

@@ -17,6 +17,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 namespace fs = std::filesystem;
 
@@ -204,6 +205,8 @@ void read_expected(const Ctx& ctx, const toml::table& e, Scenario& s) {
   check_keys(ctx, e, {"diagnosis", "outcome", "impact", "urgency", "articles"}, "[expected]");
   auto text_of = [&](std::string_view key) -> std::optional<std::string> {
     const toml::node* n = e.get(key);
+    // A ticket scenario qualifies in [ticket]; [expected] may then leave impact and urgency out.
+    if (!n && s.ticket && (key == "impact" || key == "urgency")) return std::nullopt;
     if (!n) {
       ctx.out.push_back(Diagnostic{Severity::error, "scenario.missing", ctx.pos(e),
                                    "[expected] has no '" + std::string(key) + "'"});
@@ -223,6 +226,11 @@ void read_expected(const Ctx& ctx, const toml::table& e, Scenario& s) {
   for (auto [key, field] : {std::pair{"impact", &s.impact}, std::pair{"urgency", &s.urgency}}) {
     if (auto v = text_of(key)) {
       if (auto parsed = parse_level(*v); parsed && (*v == "low" || *v == "medium" || *v == "high")) {
+        if (s.ticket && *parsed != *field) {
+          ctx.error(*e.get(key), "scenario.contradiction",
+                    "expected." + std::string(key) + " '" + *v + "' differs from [ticket] " + key + " '" +
+                        std::string(level_name(*field)) + "' (leave it out of [expected])");
+        }
         *field = *parsed;
       } else {
         ctx.error(*e.get(key), "scenario.bad_value",
@@ -233,11 +241,103 @@ void read_expected(const Ctx& ctx, const toml::table& e, Scenario& s) {
   if (const toml::node* a = e.get("articles")) s.articles = read_strings(ctx, *a, "expected.articles", &s, "expected.articles.");
 }
 
+/// [ticket] `key` as one of its words (`parse` refuses the others), else an error listing `allowed`.
+template <class T, class Parse>
+std::optional<T> read_word(const Ctx& ctx, const toml::table& t, std::string_view key, Scenario& s, Parse parse,
+                           std::string_view allowed) {
+  const toml::node* n = t.get(key);
+  if (!n) {
+    ctx.out.push_back(Diagnostic{Severity::error, "scenario.missing", ctx.pos(t), "[ticket] has no '" + std::string(key) + "'"});
+    return std::nullopt;
+  }
+  s.at["ticket." + std::string(key)] = ctx.pos(*n);
+  const auto v = n->value<std::string>();
+  std::optional<T> parsed = v ? parse(*v) : std::nullopt;
+  if (!parsed) {
+    ctx.error(*n, "scenario.bad_value", "ticket." + std::string(key) + " must be " + std::string(allowed) +
+                                            (v ? ", not '" + *v + "'" : ""));
+  }
+  return parsed;
+}
+
+void read_ticket(const Ctx& ctx, const toml::table& t, const PriorityGrid& grid, Scenario& s) {
+  check_keys(ctx, t, {"opened_as", "caller", "title", "says", "type", "impact", "urgency", "priority", "escalation", "outcome"},
+             "[ticket]");
+  ScenarioTicket tk;
+  auto kind = [](std::string_view v) { return v == "incident" || v == "request" ? parse_ticket_kind(v) : std::nullopt; };
+  auto level = [](std::string_view v) { return v == "low" || v == "medium" || v == "high" ? parse_level(v) : std::nullopt; };
+  if (auto k = read_word<TicketKind>(ctx, t, "opened_as", s, kind, "incident or request")) tk.opened_as = *k;
+  if (auto k = read_word<TicketKind>(ctx, t, "type", s, kind, "incident or request")) tk.type = *k;
+  const auto impact = read_word<Level>(ctx, t, "impact", s, level, "low, medium or high");
+  const auto urgency = read_word<Level>(ctx, t, "urgency", s, level, "low, medium or high");
+  if (impact) tk.impact = *impact;
+  if (urgency) tk.urgency = *urgency;
+  const auto outcome = read_word<Disposition>(ctx, t, "outcome", s,
+                                              [](std::string_view v) {
+                                                return v == "resolved" || v == "pending" || v == "escalated"
+                                                           ? parse_disposition(v) : std::nullopt;
+                                              },
+                                              "resolved, pending or escalated");
+  if (outcome) tk.outcome = *outcome;
+  for (auto [key, field, plain] : {std::tuple{"caller", &tk.caller, true}, std::tuple{"title", &tk.title, false},
+                                   std::tuple{"says", &tk.says, false}}) {
+    if (const toml::node* n = t.get(key)) {
+      s.at["ticket." + std::string(key)] = ctx.pos(*n);
+      *field = read_ltext(ctx, *n, plain, "ticket." + std::string(key));
+    } else {
+      ctx.out.push_back(Diagnostic{Severity::error, "scenario.missing", ctx.pos(t), "[ticket] has no '" + std::string(key) + "'"});
+    }
+  }
+  const toml::node* p = t.get("priority");
+  if (!p) {
+    ctx.out.push_back(Diagnostic{Severity::error, "scenario.missing", ctx.pos(t), "[ticket] has no 'priority'"});
+  } else {
+    s.at["ticket.priority"] = ctx.pos(*p);
+    std::optional<int> v;
+    if (const auto* i = p->as_integer()) v = i->get() >= 1 && i->get() <= 5 ? std::optional<int>(static_cast<int>(i->get())) : std::nullopt;
+    else if (auto text = p->value<std::string>()) v = parse_priority(*text);
+    if (!v) {
+      ctx.error(*p, "scenario.bad_value", "ticket.priority must be 1 to 5 (P1 the highest)");
+    } else {
+      tk.priority = *v;
+      if (impact && urgency && grid.priority(*impact, *urgency) != *v) {
+        ctx.error(*p, "scenario.ticket_priority",
+                  "ticket.priority P" + std::to_string(*v) + " is not what the priority matrix gives for impact " +
+                      std::string(level_name(*impact)) + " x urgency " + std::string(level_name(*urgency)) + ": P" +
+                      std::to_string(grid.priority(*impact, *urgency)) + " (" + grid.source + ")");
+      }
+    }
+  }
+  bool bad_escalation = false;
+  if (const toml::node* e = t.get("escalation")) {
+    s.at["ticket.escalation"] = ctx.pos(*e);
+    const auto v = e->value<std::string>();
+    const auto lvl = v ? parse_support_level(*v) : std::nullopt;
+    if (v && *v == "none") {
+      tk.escalation = 0;
+    } else if (!lvl || *lvl < 2) {
+      bad_escalation = true;
+      ctx.error(*e, "scenario.bad_value", "ticket.escalation must be \"n2\", \"n3\" or \"none\"" + (v ? ", not '" + *v + "'" : std::string()));
+    } else {
+      tk.escalation = *lvl;
+    }
+  }
+  // The escalation level and the outcome say the same thing twice: they must agree.
+  if (outcome && tk.outcome == Disposition::escalated && tk.escalation == 0 && !bad_escalation) {
+    ctx.error(*t.get("outcome"), "scenario.contradiction", "ticket.outcome 'escalated' needs escalation = \"n2\" or \"n3\"");
+  } else if (outcome && tk.outcome != Disposition::escalated && tk.escalation != 0) {
+    ctx.error(*t.get("escalation"), "scenario.contradiction",
+              "ticket.escalation is 'n" + std::to_string(tk.escalation) + "' but ticket.outcome is '" +
+                  std::string(disposition_name(tk.outcome)) + "' (use outcome = \"escalated\", or escalation = \"none\")");
+  }
+  s.ticket = std::move(tk);
+}
+
 void load_scenario(const Ctx& ctx, const toml::table& root, const FactCatalog& facts, ScenarioSet& into) {
   check_keys(ctx, root,
              {"schema_version", "id", "title", "competency", "difficulty", "tree", "complaint", "hidden_fault",
               "given", "dont_know", "faulty_parts", "risky_steps", "context", "facts", "answers", "replies",
-              "expected"},
+              "expected", "ticket"},
              "a scenario");
   Scenario s;
   s.pos = SourcePos{ctx.file, 1, 1};
@@ -257,7 +357,16 @@ void load_scenario(const Ctx& ctx, const toml::table& root, const FactCatalog& f
     s.pos = ctx.pos(*n);
   }
   if (const toml::node* n = required("title")) s.title = read_ltext(ctx, *n, false, "title");
-  if (const toml::node* n = required("complaint")) s.complaint = read_ltext(ctx, *n, false, "complaint");
+  if (const toml::node* n = root.get("ticket")) {
+    if (const toml::table* t = n->as_table()) read_ticket(ctx, *t, into.priorities, s);
+    else ctx.error(*n, "key.type", "ticket must be a table ([ticket])");
+  }
+  if (s.ticket && !root.contains("complaint")) {
+    s.complaint = s.ticket->says;  // a ticket scenario's opening words are the caller's
+    s.at["complaint"] = s.where("ticket.says");
+  } else if (const toml::node* n = required("complaint")) {
+    s.complaint = read_ltext(ctx, *n, false, "complaint");
+  }
   if (const toml::node* n = required("hidden_fault")) s.hidden_fault = read_ltext(ctx, *n, false, "hidden_fault");
   if (const toml::node* n = required("tree")) s.tree = n->value_or(std::string{});
   if (const toml::node* n = required("competency")) {
@@ -333,6 +442,10 @@ void load_scenario(const Ctx& ctx, const toml::table& root, const FactCatalog& f
     } else {
       ctx.error(*n, "key.type", "replies must be a table ([replies])");
     }
+  }
+  if (s.ticket) {
+    s.impact = s.ticket->impact;
+    s.urgency = s.ticket->urgency;
   }
   if (const toml::node* n = required("expected")) {
     if (const toml::table* e = n->as_table()) read_expected(ctx, *e, s);
@@ -411,8 +524,9 @@ void load_scenario_text(std::string_view text, const std::string& source_name, c
   load_root(ctx, root, facts, into);
 }
 
-ScenarioSet load_scenarios(const std::vector<fs::path>& paths, const FactCatalog& facts) {
+ScenarioSet load_scenarios(const std::vector<fs::path>& paths, const FactCatalog& facts, const PriorityGrid& priorities) {
   ScenarioSet set;
+  set.priorities = priorities;
   std::set<fs::path> seen;
   auto load = [&](const fs::path& p) {
     std::error_code ec;

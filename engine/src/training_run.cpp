@@ -9,6 +9,8 @@
 // [SECTION] Findings on each step
 #include <diagdesk/engine/training_run.hpp>
 
+#include "training_internal.hpp"
+
 #include <algorithm>
 
 namespace diagdesk::engine {
@@ -37,6 +39,11 @@ std::string_view action_kind_name(TraineeAction::Kind kind) {
     case K::outcome: return "outcome";
     case K::verify: return "verify";
     case K::document: return "document";
+    case K::type: return "type";
+    case K::priority: return "priority";
+    case K::resolve: return "resolve";
+    case K::pending: return "pending";
+    case K::escalate: return "escalate";
   }
   return "step";
 }
@@ -54,6 +61,8 @@ std::string_view action_error_name(ActionError error) {
     case ActionError::already_diagnosed: return "already_diagnosed";
     case ActionError::not_diagnosed: return "not_diagnosed";
     case ActionError::bad_value: return "bad_value";
+    case ActionError::not_a_ticket: return "not_a_ticket";
+    case ActionError::not_qualified: return "not_qualified";
   }
   return "none";
 }
@@ -96,24 +105,8 @@ ActionError TrainingRun::refuse(ActionError e, std::string message) {
 
 // [SECTION] Dispatching actions -----------------------------------------------------------
 
-namespace {
-
-std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
-}
-
-/// "key=value" -> value when `token` starts with "key=".
-std::optional<std::string> arg_of(const std::string& token, std::string_view key) {
-  if (token.size() > key.size() && token.compare(0, key.size(), key) == 0 && token[key.size()] == '=') {
-    return trim(std::string_view(token).substr(key.size() + 1));
-  }
-  return std::nullopt;
-}
-
-}  // namespace
+using detail::arg_of;
+using detail::trim;
 
 ActionError TrainingRun::act(std::string_view raw) {
   const std::string token = trim(raw);
@@ -134,7 +127,17 @@ ActionError TrainingRun::act(std::string_view raw) {
     return nullptr;
   };
 
-  if (token.empty()) {
+  bool ticket_token = false;
+  if (!token.empty()) result = ticket_action(token, ticket_token);
+  // A ticket is qualified before it is diagnosed.
+  const bool investigates = arg_of(token, "tree") || arg_of(token, "diagnosis") ||
+                            (m_mode == Mode::free && token.find(':') != std::string::npos && !arg_of(token, "kb"));
+  if (ticket_token) {
+    // handled (or refused) by ticket_action
+  } else if (investigates && !qualified()) {
+    result = refuse(ActionError::not_qualified,
+                    "qualify the ticket first: type=, impact=, urgency= and priority= (still missing: " + missing_qualification() + ")");
+  } else if (token.empty()) {
     result = refuse(ActionError::unknown_action, "empty action");
   } else if (token == "ack") {
     // A conclusion's warnings are read after reaching it: acknowledging then counts.

@@ -7,6 +7,8 @@
 
 #include <diagdesk/engine/i18n.hpp>
 
+#include "training_internal.hpp"
+
 #include <algorithm>
 
 namespace diagdesk::engine {
@@ -80,6 +82,9 @@ Score TrainingRun::score() const {
   }
   sc.expert_time_units = m_expert.cost + cost_article * static_cast<int>(m_scenario.articles.size()) +
                          (expert_risky && !expert_backs_up ? cost_backup : 0) + cost_verify + cost_document;
+
+  // A ticket scenario scores its type, its stated priority and how the call ends.
+  if (m_scenario.ticket) detail::score_ticket(m_scenario, m_actions, sc);
 
   // The six steps of the method.
   const TraineeAction* first_test = nullptr;
@@ -348,12 +353,16 @@ Debrief TrainingRun::debrief(Lang lang) const {
     return l ? tr("train.level_" + std::string(level_name(*l)), lang) : tr("train.none", lang);
   };
   auto priority_text = [&](const std::string& p) { return p.empty() ? tr("train.none", lang) : tr("train.priority_" + p, lang); };
-  d.findings.push_back(format_text(tr(sc.outcome_ok ? "train.finding_outcome_ok" : "train.finding_outcome_bad", lang),
-                                   {outcome_text(sc.outcome), outcome_text(sc.expected_outcome)}));
-  d.findings.push_back(format_text(
-      tr(sc.priority_ok ? "train.finding_priority_ok" : "train.finding_priority_bad", lang),
-      {level_text(sc.impact), level_text(sc.urgency), priority_text(sc.priority), level_text(sc.expected_impact),
-       level_text(sc.expected_urgency), priority_text(sc.expected_priority)}));
+  if (sc.ticket) {
+    detail::ticket_findings(sc, lang, d.findings);
+  } else {
+    d.findings.push_back(format_text(tr(sc.outcome_ok ? "train.finding_outcome_ok" : "train.finding_outcome_bad", lang),
+                                     {outcome_text(sc.outcome), outcome_text(sc.expected_outcome)}));
+    d.findings.push_back(format_text(
+        tr(sc.priority_ok ? "train.finding_priority_ok" : "train.finding_priority_bad", lang),
+        {level_text(sc.impact), level_text(sc.urgency), priority_text(sc.priority), level_text(sc.expected_impact),
+         level_text(sc.expected_urgency), priority_text(sc.expected_priority)}));
+  }
   d.findings.push_back(format_text(tr(sc.diagnosis_ok ? "train.finding_efficiency" : "train.finding_efficiency_void", lang),
                                    {std::to_string(sc.trainee_cost), std::to_string(sc.expert_cost),
                                     std::to_string(sc.efficiency)}));
@@ -363,6 +372,7 @@ Debrief TrainingRun::debrief(Lang lang) const {
   d.findings.push_back(format_text(tr("train.finding_time", lang),
                                    {std::to_string(sc.time_units), std::to_string(sc.expert_time_units)}));
   for (const auto& p : sc.penalties) {
+    if (detail::is_ticket_penalty(p.code)) continue;  // explained with the ticket findings above
     d.findings.push_back(format_text(tr("train.penalty_" + p.code, lang), {p.ref, std::to_string(p.points)}));
   }
   return d;

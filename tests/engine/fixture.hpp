@@ -242,6 +242,21 @@ inline void write_mini_kb(const TempDir& dir) {
 }
 
 /// The article topics the mini KB links.
+/// A [ticket] section for the training scenario on t.net (test_training_fixture.hpp,
+/// tests/e2e/test_train_cli.cpp): one user, work stopped (P3), resolved at level 1.
+inline const char* mini_ticket_section = R"(
+[ticket]
+opened_as = "incident"
+caller = "Marie Dupont"
+title = { fr = "Plus de sites web", en = "No more web sites" }
+says = { fr = "Plus rien ne s'ouvre sur Internet.", en = "Nothing opens on the Internet." }
+type = "incident"
+impact = "low"
+urgency = "high"
+priority = 3
+outcome = "resolved"
+)";
+
 inline std::vector<std::string> mini_topics() { return {"net.cable", "net.apipa", "net.dns", "app.reinstall"}; }
 
 }  // namespace test

@@ -46,6 +46,14 @@ bool risky(const Scenario& s, const std::string& ref) {
   return std::find(s.risky_steps.begin(), s.risky_steps.end(), ref) != s.risky_steps.end();
 }
 
+/// A ticket scenario starts with the qualification an expert gives it.
+void qualify_like_expert(TrainingRun& run, const Scenario& s) {
+  if (!s.ticket) return;
+  const ScenarioTicket& t = *s.ticket;
+  test::play(run, "type=" + std::string(ticket_kind_name(t.type)) + ",impact=" + std::string(level_name(t.impact)) +
+                      ",urgency=" + std::string(level_name(t.urgency)) + ",priority=" + std::to_string(t.priority));
+}
+
 /// Closing actions an expert takes after reaching the diagnosis.
 void close_like_expert(TrainingRun& run, const Scenario& s, const Knowledge& k) {
   const Node* c = k.find_node(s.diagnosis);
@@ -56,6 +64,12 @@ void close_like_expert(TrainingRun& run, const Scenario& s, const Knowledge& k) 
   test::play(run, "impact=" + std::string(level_name(s.impact)) + ",urgency=" + std::string(level_name(s.urgency)));
   for (const auto& a : s.articles) test::play(run, "kb=" + a);
   test::play(run, "verify,document");
+  if (s.ticket) {
+    const ScenarioTicket& t = *s.ticket;
+    test::play(run, t.outcome == Disposition::resolved  ? std::string("resolve")
+                    : t.outcome == Disposition::pending ? std::string("pending")
+                                                        : "escalate=n" + std::to_string(t.escalation));
+  }
 }
 
 }  // namespace
@@ -83,6 +97,28 @@ TEST_CASE("at least 30 bundled scenarios cover all eleven competencies") {
   }
 }
 
+TEST_CASE("competency 9 has at least six ticket scenarios, with a major incident and a service request") {
+  const Bundled& b = Bundled::get();
+  int tickets = 0;
+  bool major = false, request = false, pending = false, n2_after_checks = false, urgency_raised = false;
+  for (const auto& s : b.set.scenarios) {
+    if (!s.ticket || s.competency != 9) continue;
+    ++tickets;
+    const ScenarioTicket& t = *s.ticket;
+    major |= t.priority == 1 && t.escalation == 2;
+    request |= t.type == TicketKind::request && t.escalation == 0;
+    pending |= t.outcome == Disposition::pending;
+    n2_after_checks |= t.escalation == 2 && t.priority > 1;
+    urgency_raised |= t.impact == Level::low && t.urgency == Level::high && t.escalation == 0;
+  }
+  CHECK(tickets >= 6);
+  CHECK(major);
+  CHECK(request);
+  CHECK(pending);
+  CHECK(n2_after_checks);
+  CHECK(urgency_raised);
+}
+
 TEST_CASE("every bundled scenario's expert path reaches its diagnosis") {
   const Bundled& b = Bundled::get();
   for (const auto& s : b.set.scenarios) {
@@ -104,6 +140,7 @@ TEST_CASE("playing a bundled scenario like the expert scores full marks in both 
     // Guided: open the expert tree, acknowledge warnings, back up before risky
     // steps, and record the simulator's replies.
     TrainingRun guided(b.knowledge, b.set, s, Mode::guided, Lang::fr);
+    qualify_like_expert(guided, s);
     test::play(guided, "tree=" + s.tree);
     for (int guard = 0; !guided.diagnosed() && guard < 200; ++guard) {
       const Step& st = guided.session()->step();
@@ -125,6 +162,7 @@ TEST_CASE("playing a bundled scenario like the expert scores full marks in both 
 
     // Free: the expert's steps, in the expert's order, then the diagnosis.
     TrainingRun free(b.knowledge, b.set, s, Mode::free, Lang::en);
+    qualify_like_expert(free, s);
     for (const auto& st : e.steps) {
       const std::string ref = st.tree + ":" + st.node;
       if (!b.knowledge->find_node(st.node, st.tree)->warnings.empty()) test::play(free, "ack");

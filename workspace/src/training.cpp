@@ -7,6 +7,7 @@
 #include <diagdesk/workspace/training.hpp>
 
 #include <diagdesk/engine/training_lint.hpp>
+#include <diagdesk/service/priority.hpp>
 
 #include <sqlite3.h>
 
@@ -30,8 +31,29 @@ std::vector<fs::path> scenario_dirs(const Workspace& ws) {
   return out;
 }
 
+engine::PriorityGrid priority_grid(const std::vector<fs::path>& roots) {
+  std::vector<fs::path> files;
+  for (const auto& root : roots) {
+    std::error_code ec;
+    if (fs::is_regular_file(root / "service" / "priority.toml", ec)) files.push_back(root / "service" / "priority.toml");
+  }
+  engine::PriorityGrid grid;
+  if (files.empty()) return grid;
+  // A bad matrix file is the service linter's to report; here its good cells still count.
+  const service::LoadedMatrix loaded = service::load_priority_matrix(files);
+  for (int i = 0; i < 3; ++i) {
+    for (int u = 0; u < 3; ++u) {
+      grid.cells[i][u] = loaded.matrix.priority(static_cast<service::Grade>(i), static_cast<service::Grade>(u));
+    }
+  }
+  grid.source = files.size() == 1 ? files.front().string() : "the matrix of " + files.back().string() + " over the other layers";
+  return grid;
+}
+
 engine::ScenarioSet load_scenarios(const Workspace& ws) {
-  return engine::load_scenarios(scenario_dirs(ws), ws.knowledge()->facts());
+  std::vector<fs::path> roots;
+  for (const auto& layer : ws.layers()) roots.push_back(layer.path);
+  return engine::load_scenarios(scenario_dirs(ws), ws.knowledge()->facts(), priority_grid(roots));
 }
 
 bool is_scenario_path(const fs::path& path) {
@@ -56,7 +78,7 @@ void lint_training(std::shared_ptr<const engine::Knowledge> knowledge, const std
     else if (fs::is_directory(root / "scenarios", ec)) paths.push_back(root / "scenarios");
   }
   if (paths.empty()) return;
-  engine::ScenarioSet set = engine::load_scenarios(paths, knowledge->facts());
+  engine::ScenarioSet set = engine::load_scenarios(paths, knowledge->facts(), priority_grid(roots));
   for (auto& d : set.diagnostics) out.push_back(std::move(d));
   engine::lint_scenarios(knowledge, set, out, &article_topics);
   if (!set.scenarios.empty()) engine::lint_tree_coverage(std::move(knowledge), set, out);

@@ -33,6 +33,58 @@ std::optional<Level> parse_level(std::string_view text);
 /// "p4_low"; low/low "p5_planning".
 std::string priority_of(Level impact, Level urgency);
 
+/// A priority matrix as the training engine sees it: impact x urgency -> 1..5
+/// (1 = P1, the highest). Starts as the ITIL default, which is also what
+/// data/service/priority.toml ships; the workspace fills it from the layers'
+/// service/priority.toml so a team's matrix is the one scenarios are checked on.
+struct PriorityGrid {
+  /// cells[impact][urgency], indices in Level order (low, medium, high).
+  int cells[3][3] = {{5, 4, 3}, {4, 3, 2}, {3, 2, 1}};
+  /// Where the cells come from, for messages ("the ITIL default", a file name).
+  std::string source = "the ITIL default matrix";
+  /// The priority (1..5) of impact x urgency.
+  int priority(Level impact, Level urgency) const;
+};
+
+// [Tickets] Scenarios that start from a ticket (docs/training.md "Ticket scenarios"). --
+
+/// The type of a ticket: an incident (a service broken or degraded) or a
+/// service request (something new: an account, a software, an access).
+enum class TicketKind { incident, request };
+/// "incident", "request".
+std::string_view ticket_kind_name(TicketKind kind);
+/// Parses "incident" / "request" (also "demande", "service_request", "i", "r", "d").
+std::optional<TicketKind> parse_ticket_kind(std::string_view text);
+
+/// What the ticket becomes at the end of the call: resolved by level 1,
+/// pending (waiting for the user), or escalated to a higher level.
+enum class Disposition { resolved, pending, escalated };
+/// "resolved", "pending", "escalated".
+std::string_view disposition_name(Disposition d);
+/// Parses "resolved" / "pending" / "escalated" (also "resolve", "resolu", "attente", "escalate"...).
+std::optional<Disposition> parse_disposition(std::string_view text);
+/// Parses a support level "n2", "N2", "l2", "2" (1..3) into 1..3.
+std::optional<int> parse_support_level(std::string_view text);
+/// Parses a priority "1".."5", "p1".."p5", "P1" into 1..5.
+std::optional<int> parse_priority(std::string_view text);
+
+/// The `[ticket]` section of a scenario: the call as the ticket opens, and
+/// how an expert qualifies and closes it.
+struct ScenarioTicket {
+  // The ticket as it opens.
+  TicketKind opened_as = TicketKind::incident;  ///< the type the caller (or the portal) gave
+  LText caller;   ///< who calls (a plain string fills both languages)
+  LText title;    ///< the ticket's title as logged
+  LText says;     ///< what the caller says (also the scenario's complaint when it has none)
+  // What the expert does with it.
+  TicketKind type = TicketKind::incident;  ///< the right type
+  Level impact = Level::low;
+  Level urgency = Level::low;
+  int priority = 5;        ///< 1..5; the loader checks it against the priority matrix
+  int escalation = 0;      ///< the level to escalate to (2 or 3), 0 for none
+  Disposition outcome = Disposition::resolved;
+};
+
 // [Scenarios] ---------------------------------------------------------------------
 
 /// Who and what the call is about, as shown to the trainee. A plain string in
@@ -73,6 +125,9 @@ struct Scenario {
   std::vector<std::string> articles;      ///< article topics an expert consults
   std::vector<std::string> faulty_parts;  ///< part ids really faulty
   std::vector<std::string> risky_steps;   ///< "tree:node" needing a backup first
+  /// Set for a scenario that starts from a ticket; its impact and urgency are
+  /// then also `impact` and `urgency` above.
+  std::optional<ScenarioTicket> ticket;
   SourcePos pos;
   /// Where each field was written ("facts.scope", "answers.net.x:a_y", "expected.diagnosis"...).
   std::map<std::string, SourcePos, std::less<>> at;
@@ -102,6 +157,8 @@ struct ScenarioSet {
   std::vector<std::string> backup_steps;
   SourcePos backup_steps_pos;
   std::vector<Diagnostic> diagnostics;
+  /// The matrix the tickets' priorities were checked against (given to the loader).
+  PriorityGrid priorities;
 
   const Scenario* find(std::string_view id) const;
   const Part* find_part(std::string_view id) const;
@@ -114,9 +171,13 @@ struct ScenarioSet {
 /// recursive). A file with `[parts.*]` or `backup_steps` and no `id` is the
 /// training catalogue (data/scenarios/catalogue.toml).
 /// Malformed files are reported with their position and skipped. Values are
-/// normalised with `facts`; unknown keys are left for lint_scenarios.
-ScenarioSet load_scenarios(const std::vector<std::filesystem::path>& paths, const FactCatalog& facts);
-/// Same, from text (tests); `source_name` is used in diagnostics.
+/// normalised with `facts`; unknown keys are left for lint_scenarios. A
+/// `[ticket]` whose priority is not `priorities`(impact, urgency) is an error
+/// at the priority's position (code "scenario.ticket_priority").
+ScenarioSet load_scenarios(const std::vector<std::filesystem::path>& paths, const FactCatalog& facts,
+                           const PriorityGrid& priorities = {});
+/// Same, from text (tests); `source_name` is used in diagnostics; checks
+/// tickets against `into.priorities`.
 void load_scenario_text(std::string_view text, const std::string& source_name, const FactCatalog& facts,
                         ScenarioSet& into);
 

@@ -24,6 +24,14 @@
 ///   outcome=O          override the conclusion's outcome (resolved, escalate_l2, hardware_return, refer_vendor)
 ///   verify             check the fix with the user (after the diagnosis)
 ///   document           write up the ticket (after the diagnosis)
+/// Ticket scenarios only (scenario.ticket set; refused with not_a_ticket otherwise):
+///   type=T             qualify the ticket's type: incident or request
+///   priority=N         the priority given to the ticket, 1..5 (or P1..P5)
+///   resolve | pending  close the call: resolved at level 1, or pending (waiting for the user)
+///   escalate=L         close the call by escalating to level L (n2 or n3)
+/// A ticket scenario starts with its qualification: tree=, TREE:NODE,
+/// diagnosis=, resolve, pending and escalate= are refused (not_qualified)
+/// until type, impact, urgency and priority have each been given.
 
 #include <diagdesk/engine/training_sim.hpp>
 
@@ -40,7 +48,10 @@ std::optional<Mode> parse_mode(std::string_view name);
 
 /// One thing the trainee did, with what the scoring found about it.
 struct TraineeAction {
-  enum class Kind { tree, step, diagnosis, ack, backup, article, impact, urgency, outcome, verify, document };
+  enum class Kind {
+    tree, step, diagnosis, ack, backup, article, impact, urgency, outcome, verify, document,
+    type, priority, resolve, pending, escalate  ///< ticket scenarios
+  };
   Kind kind = Kind::step;
   std::string tree;      ///< tree (tree, step, diagnosis)
   std::string node;      ///< node (step, diagnosis)
@@ -71,7 +82,9 @@ enum class ActionError {
   no_step,          ///< guided: the tree is concluded or broken
   already_diagnosed,///< investigation after the diagnosis
   not_diagnosed,    ///< verify / document before the diagnosis
-  bad_value,        ///< bad level, outcome or empty topic
+  bad_value,        ///< bad level, outcome, type, priority, escalation level or empty topic
+  not_a_ticket,     ///< a ticket action (type=, priority=, resolve...) in a scenario without [ticket]
+  not_qualified,    ///< ticket scenario: diagnosis or closing before type, impact, urgency and priority
 };
 std::string_view action_error_name(ActionError error);
 
@@ -107,6 +120,16 @@ inline constexpr int penalty_wrong_part = 10;
 inline constexpr int penalty_backup_missing = 10;
 inline constexpr int penalty_warning_skipped = 5;
 inline constexpr int penalty_redundant = 2;
+/// Ticket scenarios: a request treated as an incident or the reverse.
+inline constexpr int penalty_wrong_type = 10;
+/// Ticket scenarios: a priority other than the matrix's for the right impact and urgency.
+inline constexpr int penalty_wrong_priority = 5;
+/// Ticket scenarios: not escalated although it had to be.
+inline constexpr int penalty_escalation_missing = 10;
+/// Ticket scenarios: escalated although level 1 had to resolve it or put it pending.
+inline constexpr int penalty_escalation_needless = 10;
+/// Ticket scenarios: escalated, but to another level than the expected one.
+inline constexpr int penalty_escalation_wrong_level = 5;
 
 struct Score {
   std::string diagnosis;           ///< trainee's "tree:node", empty when none
@@ -130,6 +153,19 @@ struct Score {
   int expert_time_units = 0;       ///< expert path + articles + backup when needed + verify + document
   MethodCheck method;
   std::vector<Penalty> penalties;
+  // Ticket scenarios only. There `priority_ok` is the priority the trainee gave
+  // against [ticket] priority, and `outcome_ok` is `disposition_ok`.
+  bool ticket = false;
+  std::optional<TicketKind> type;          ///< the trainee's last type=
+  TicketKind expected_type = TicketKind::incident;
+  bool type_ok = false;
+  std::optional<int> ticket_priority;      ///< the trainee's last priority=
+  int expected_ticket_priority = 0;
+  std::optional<Disposition> disposition;  ///< the trainee's last resolve / pending / escalate=
+  int escalation = 0;                      ///< level escalated to, 0 when not escalated
+  Disposition expected_disposition = Disposition::resolved;
+  int expected_escalation = 0;
+  bool disposition_ok = false;             ///< same disposition, and same level when escalated
   // Points.
   int p_diagnosis = 0, p_outcome = 0, p_priority = 0, p_efficiency = 0, p_method = 0, p_articles = 0;
   int p_penalties = 0;
@@ -182,6 +218,11 @@ class TrainingRun {
   /// The diagnosis reached or stated, "tree:node", empty before.
   const std::string& diagnosis() const { return m_diagnosis; }
   bool diagnosed() const { return !m_diagnosis.empty(); }
+  /// The scenario starts from a ticket ([ticket]).
+  bool is_ticket() const { return m_scenario.ticket.has_value(); }
+  /// Ticket scenario: type, impact, urgency and priority have all been given
+  /// (always true for other scenarios).
+  bool qualified() const;
   int time_units() const;
   /// Actions as tokens, replayable with act() (for saving a run).
   std::vector<std::string> tokens() const { return m_tokens; }
@@ -196,6 +237,8 @@ class TrainingRun {
   ActionError guided_answer(std::string_view token);
   ActionError free_step(const std::string& ref);
   ActionError state_diagnosis(const std::string& ref, bool reached);
+  ActionError ticket_action(const std::string& token, bool& handled);
+  std::string missing_qualification() const;
   void finish_step(TraineeAction& a, const Node& node);
   void after_guided_change();
 

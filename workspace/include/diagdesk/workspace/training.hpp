@@ -27,7 +27,12 @@ namespace diagdesk::workspace {
 
 /// The scenario folders of the layers that have one: <layer>/scenarios.
 std::vector<fs::path> scenario_dirs(const Workspace& ws);
-/// Every layer's scenarios and parts, normalised against the workspace's facts.
+/// The priority matrix of `roots` (each root's service/priority.toml, later
+/// roots winning cell by cell, over the ITIL default) as the training engine's
+/// grid, so ticket scenarios are checked on the matrix the service desk uses.
+engine::PriorityGrid priority_grid(const std::vector<fs::path>& roots);
+/// Every layer's scenarios and parts, normalised against the workspace's facts;
+/// ticket priorities checked against the layers' priority matrix.
 engine::ScenarioSet load_scenarios(const Workspace& ws);
 
 /// True for what `diagdesk lint` hands to the scenario linter rather than to
