@@ -12,6 +12,7 @@
 // [SECTION] --list, --progress, --expert
 // [SECTION] Registration
 #include "cli.hpp"
+#include "train_ticket.hpp"
 
 #include <diagdesk/engine/i18n.hpp>
 #include <diagdesk/engine/training_lint.hpp>
@@ -111,6 +112,7 @@ void print_scenario(std::ostream& out, const engine::Scenario& s, engine::Mode m
   out << "   " << tr("train.os", lang) << colon(lang) << s.context.os.get(lang) << "\n";
   out << "   " << tr("train.user", lang) << colon(lang) << s.context.user.get(lang) << "\n";
   out << "   " << tr("train.site", lang) << colon(lang) << s.context.site.get(lang) << "\n";
+  train_ticket::print_opening(out, s, lang);
   out << "\n" << tr("train.user_says", lang) << " « " << s.complaint.get(lang) << " »\n";
 }
 
@@ -243,6 +245,7 @@ nlohmann::json run_json(const engine::TrainingRun& run, Lang lang) {
   score["penalties"] = json::array();
   for (const auto& p : s.penalties) score["penalties"].push_back({{"code", p.code}, {"ref", p.ref}, {"points", p.points}});
   score["penalty_points"] = s.p_penalties;
+  if (s.ticket) score["ticket"] = train_ticket::score_json(s);
   score["time_units"] = s.time_units;
   score["expert_time_units"] = s.expert_time_units;
   out["score"] = std::move(score);
@@ -372,7 +375,8 @@ int print_call_opening(const engine::Scenario& s, const engine::TrainingRun& run
                 {"os", s.context.os.get(lang)},
                 {"user", s.context.user.get(lang)},
                 {"site", s.context.site.get(lang)}}},
-              {"given_facts", given}});
+              {"given_facts", given},
+              {"ticket", train_ticket::opening_json(s, lang)}});
   return exit_ok;
 }
 
@@ -380,7 +384,7 @@ int print_call_opening(const engine::Scenario& s, const engine::TrainingRun& run
 
 /// Normalises "kb net.apipa" to "kb=net.apipa" and the like.
 std::string normalise_command(const std::string& line) {
-  for (const char* key : {"tree", "kb", "impact", "urgency", "outcome", "diagnosis"}) {
+  for (const char* key : {"tree", "kb", "impact", "urgency", "outcome", "diagnosis", "type", "priority", "escalate"}) {
     const std::string k = key;
     if (line.size() > k.size() + 1 && line.compare(0, k.size(), k) == 0 && line[k.size()] == ' ') {
       return k + "=" + line.substr(line.find_first_not_of(' ', k.size()));
@@ -445,10 +449,20 @@ int run_interactive(engine::TrainingRun& run, const workspace::Workspace& ws, co
   const bool guided = run.mode() == engine::Mode::guided;
   print_scenario(std::cout, run.scenario(), run.mode(), lang);
   std::cout << "\n" << tr(guided ? "train.help_guided" : "train.help_free", lang) << "\n";
+  // A ticket scenario starts with its qualification, asked in turn.
+  auto asked = train_ticket::Asked::done;
+  if (run.is_ticket()) {
+    std::cout << tr("train.ticket.help", lang) << "\n";
+    asked = train_ticket::ask_qualification(run, std::cin, std::cout, lang);
+    if (asked == train_ticket::Asked::quit) {
+      std::cout << tr("train.abandoned", lang) << "\n";
+      return exit_ok;
+    }
+  }
   Listing listing;
-  if (guided) list_trees(ws, lang, listing);
+  if (guided && asked == train_ticket::Asked::done) list_trees(ws, lang, listing);
   std::string line;
-  while (true) {
+  while (asked == train_ticket::Asked::done) {
     std::cout << (run.diagnosed() ? tr("train.prompt_after", lang) : tr("train.prompt", lang)) << " > " << std::flush;
     if (!read_line(line)) {
       std::cout << "\n";
@@ -459,9 +473,18 @@ int run_interactive(engine::TrainingRun& run, const workspace::Workspace& ws, co
       std::cout << tr("train.abandoned", lang) << "\n";
       return exit_ok;
     }
-    if (line == "done" || line == "fin") break;
+    if (line == "done" || line == "fin") {
+      // A ticket's call ends with resolve, pending or an escalation: ask when not said yet.
+      if (run.is_ticket() && !train_ticket::call_closed(run) &&
+          train_ticket::ask_disposition(run, std::cin, std::cout, lang) == train_ticket::Asked::quit) {
+        std::cout << tr("train.abandoned", lang) << "\n";
+        return exit_ok;
+      }
+      break;
+    }
     if (line == "h" || line == "help" || line == "aide") {
       std::cout << tr(guided ? "train.help_guided" : "train.help_free", lang) << "\n";
+      if (run.is_ticket()) std::cout << tr("train.ticket.help", lang) << "\n";
       continue;
     }
     if (line == "trees" || line == "arbres") {
@@ -536,13 +559,17 @@ int run_interactive(engine::TrainingRun& run, const workspace::Workspace& ws, co
       } else if (a.kind == engine::TraineeAction::Kind::article || a.kind == engine::TraineeAction::Kind::backup ||
                  a.kind == engine::TraineeAction::Kind::ack || a.kind == engine::TraineeAction::Kind::verify ||
                  a.kind == engine::TraineeAction::Kind::document || a.kind == engine::TraineeAction::Kind::impact ||
-                 a.kind == engine::TraineeAction::Kind::urgency || a.kind == engine::TraineeAction::Kind::outcome) {
+                 a.kind == engine::TraineeAction::Kind::urgency || a.kind == engine::TraineeAction::Kind::outcome ||
+                 a.kind == engine::TraineeAction::Kind::type || a.kind == engine::TraineeAction::Kind::priority ||
+                 a.kind == engine::TraineeAction::Kind::resolve || a.kind == engine::TraineeAction::Kind::pending ||
+                 a.kind == engine::TraineeAction::Kind::escalate) {
         std::cout << "  " << tr("train.noted", lang) << " (" << engine::action_kind_name(a.kind)
                   << (a.value.empty() ? "" : ": " + a.value) << ")\n";
       }
     }
     if (!was_diagnosed && run.diagnosed()) {
       print_conclusion(std::cout, *ws.knowledge(), run.diagnosis(), lang);
+      if (run.is_ticket()) std::cout << tr("train.ticket.help", lang) << "\n";
     } else if (guided && !run.diagnosed()) {
       show_guided_step(run, lang);
     }

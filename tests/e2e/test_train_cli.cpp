@@ -221,3 +221,82 @@ TEST_CASE("lint warns with the tree's path when no scenario uses a tree") {
     CHECK(has(r.err, "0 error(s), 0 warning(s)"));
   }
 }
+
+// [Ticket scenarios] -----------------------------------------------------------------------------
+
+namespace {
+
+/// The same call as a ticket (fixture.hpp), with another priority line when asked.
+std::string ticket_scenario(const std::string& priority_line = "priority = 3") {
+  const std::string s = std::regex_replace(scenario, std::regex("s\\.dns"), "s.ticket");
+  return s + std::regex_replace(test::mini_ticket_section, std::regex("priority = 3"), priority_line);
+}
+
+struct TicketFixture : Fixture {
+  TicketFixture() { kb.write("scenarios/s.ticket.toml", ticket_scenario()); }
+};
+
+const std::string ticket_play = "type=incident,impact=low,urgency=high,priority=3,tree=t.net,=,=,=,kb=net.dns,verify,document";
+
+}  // namespace
+
+TEST_CASE("a scripted ticket scenario is qualified, diagnosed and closed") {
+  TicketFixture f;
+  auto r = diagdesk(f.home, f.data + "train s.ticket --json");  // the call as it opens
+  REQUIRE_MESSAGE(r.rc == 0, std::string(r.err));
+  CHECK(has(r.out, "\"caller\": \"Marie Dupont\""));
+  CHECK(has(r.out, "\"opened_as\": \"incident\""));
+  r = diagdesk(f.home, f.data + "train s.ticket --no-record --json --actions " + test::quote(ticket_play + ",resolve"));
+  REQUIRE_MESSAGE(r.rc == 0, std::string(r.err));
+  CHECK(has(r.out, "\"total\": 100"));
+  CHECK(has(r.out, "\"expected_priority\": 3"));
+  CHECK(has(r.out, "\"penalties\": []"));
+
+  SUBCASE("a needless escalation and a request type cost their penalties, explained in French") {
+    const std::string play = std::regex_replace(ticket_play, std::regex("type=incident"), "type=demande") + ",escalate=n2";
+    r = diagdesk(f.home, f.data + "--lang fr train s.ticket --no-record --actions " + test::quote(play));
+    REQUIRE_MESSAGE(r.rc == 0, std::string(r.err));
+    CHECK(has(r.out, "Score : 63/100"));
+    CHECK(has(r.out, "incident traité comme demande de service"));
+    CHECK(has(r.out, "escalade inutile"));
+    CHECK(has(r.out, "Suite du ticket : escaladé au niveau N2 ; attendu : résolu au niveau 1."));
+  }
+  SUBCASE("diagnosing before qualifying is refused with exit 2") {
+    r = diagdesk(f.home, f.data + "train s.ticket --no-record --actions tree=t.net");
+    CHECK(r.rc == 2);
+    CHECK(has(r.err, "action 1 'tree=t.net' refused: qualify the ticket first"));
+    r = diagdesk(f.home, f.data + "train s.dns --no-record --actions priority=3");
+    CHECK(r.rc == 2);
+    CHECK(has(r.err, "scenarios that start from a ticket"));
+  }
+}
+
+TEST_CASE("interactive train asks a ticket's qualification first and how the call ends last") {
+  TicketFixture f;
+  const std::string input =
+      "bug\nincident\nlow\nhigh\n3\ntree=t.net\n=\n=\n=\nkb net.dns\nverify\ndocument\ndone\nn4\nr\n";
+  auto r = diagdesk(f.home, f.data + "train s.ticket --no-record", input);
+  REQUIRE_MESSAGE(r.rc == 0, std::string(r.err));
+  CHECK(has(r.out, "-- Ticket opened --"));
+  CHECK(has(r.out, "Caller: Marie Dupont"));
+  CHECK(has(r.out, "Ticket type (incident / request) > "));
+  CHECK(has(r.out, "Refused: type must be incident or request, not 'bug'"));
+  CHECK(has(r.out, "Priority (1 to 5, P1 the highest) > "));
+  CHECK(has(r.out, "End of the call: r = resolve"));
+  CHECK(has(r.out, "Refused: escalate to n2 or n3, not 'n4'"));
+  CHECK(has(r.out, "Score: 100/100"));
+  CHECK(has(r.out, "Right way to end the call: resolved at level 1."));
+}
+
+TEST_CASE("lint reports a ticket priority the matrix does not give, at its line") {
+  TicketFixture f;
+  const auto file = f.kb.write("scenarios/s.ticket.toml", ticket_scenario("priority = 1"));
+  auto r = diagdesk(f.home, f.data + "lint");
+  CHECK(r.rc == 1);
+  CHECK(has(r.out, file.string() + ":39:12: error: ticket.priority P1 is not what the priority matrix gives"));
+  CHECK(has(r.out, "[scenario.ticket_priority]"));
+  // A team layer's matrix is the one that counts.
+  f.kb.write("service/priority.toml", "schema_version = 1\n[impact.low]\nhigh = 1\n");
+  r = diagdesk(f.home, f.data + "lint");
+  CHECK_MESSAGE(r.rc == 0, std::string(r.out + r.err));
+}
