@@ -223,9 +223,12 @@ void ticket_findings(const Score& sc, Lang lang, std::vector<std::string>& out) 
                                    lang),
                                 {points, kind_text(sc.type)}));
     } else if (p.code == "wrong_priority") {
-      out.push_back(format_text(tr("train.ticket.penalty_wrong_priority", lang),
-                                {points, priority_text(sc.expected_ticket_priority), level_text(sc.expected_impact),
-                                 level_text(sc.expected_urgency), priority_text(sc.ticket_priority)}));
+      std::string line = format_text(tr("train.ticket.penalty_wrong_priority", lang),
+                                     {points, priority_text(sc.expected_ticket_priority), level_text(sc.expected_impact),
+                                      level_text(sc.expected_urgency), priority_text(sc.ticket_priority)});
+      // One user whose work cannot wait (a VIP, a deadline): urgency, not impact, raises the priority.
+      if (sc.expected_impact == Level::low && sc.expected_urgency != Level::low) line += " " + tr("train.ticket.hint_rank", lang);
+      out.push_back(std::move(line));
     } else if (p.code == "escalation_missing") {
       out.push_back(format_text(tr(sc.expected_ticket_priority == 1 ? "train.ticket.penalty_escalation_missing_major"
                                                                     : "train.ticket.penalty_escalation_missing",

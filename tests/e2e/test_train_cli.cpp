@@ -259,7 +259,7 @@ TEST_CASE("a scripted ticket scenario is qualified, diagnosed and closed") {
     CHECK(has(r.out, "Score : 63/100"));
     CHECK(has(r.out, "incident traité comme demande de service"));
     CHECK(has(r.out, "escalade inutile"));
-    CHECK(has(r.out, "Suite du ticket : escaladé au niveau N2 ; attendu : résolu au niveau 1."));
+    CHECK(has(r.out, "Suite du ticket : escaladé au N2 ; attendu : résolu au niveau 1."));
   }
   SUBCASE("diagnosing before qualifying is refused with exit 2") {
     r = diagdesk(f.home, f.data + "train s.ticket --no-record --actions tree=t.net");
