@@ -10,6 +10,11 @@
 
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <system_error>
 
 namespace diagdesk::service {
@@ -43,11 +48,18 @@ StoreStatus from_sqlite(int rc, sqlite3* db, const std::string& what) {
     case SQLITE_DONE:
     case SQLITE_ROW: return s;
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: s.error = StoreError::locked; break;
+    case SQLITE_LOCKED:
+      s.error = StoreError::locked;
+      s.detail = what + ": another program (a Diagdesk window or command?) has held the database's write lock "
+                        "longer than the wait; nothing was saved, try again";
+      return s;
     case SQLITE_READONLY: s.error = StoreError::read_only; break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB: s.error = StoreError::corrupt; break;
-    case SQLITE_FULL: s.error = StoreError::full; break;
+    case SQLITE_FULL:
+      s.error = StoreError::full;
+      s.detail = what + ": the disk is full; nothing of this change was saved, free some space and try again";
+      return s;
     default: s.error = StoreError::io; break;
   }
   s.detail = what + ": " + sqlite_says;
@@ -123,72 +135,7 @@ class Transaction {
 
 // [SECTION] Schema and migrations -------------------------------------------------------
 
-/// Migration N takes a database from schema N-1 to N. Never edit a released
-/// one: add the next. The version row is written by the code that runs them.
-const char* const migrations[] = {
-    // 1: tickets, their events, the number counters.
-    R"SQL(
-CREATE TABLE schema_version (version INTEGER NOT NULL);
-INSERT INTO schema_version (version) VALUES (0);
-CREATE TABLE counters (
-  prefix TEXT NOT NULL,
-  year INTEGER NOT NULL,
-  last INTEGER NOT NULL,
-  PRIMARY KEY (prefix, year)
-);
-CREATE TABLE tickets (
-  id INTEGER PRIMARY KEY,
-  number TEXT NOT NULL UNIQUE,
-  type TEXT NOT NULL,
-  title TEXT NOT NULL,
-  description TEXT NOT NULL,
-  caller_name TEXT NOT NULL,
-  caller_phone TEXT NOT NULL,
-  caller_email TEXT NOT NULL,
-  caller_site TEXT NOT NULL,
-  category TEXT NOT NULL,
-  impact TEXT NOT NULL,
-  urgency TEXT NOT NULL,
-  priority INTEGER NOT NULL,
-  status TEXT NOT NULL,
-  operator TEXT NOT NULL,
-  level INTEGER NOT NULL,
-  asset_tag TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL,
-  taken_at INTEGER,
-  resolved_at INTEGER,
-  closed_at INTEGER,
-  solution TEXT NOT NULL,
-  version INTEGER NOT NULL
-);
-CREATE TABLE events (
-  id INTEGER PRIMARY KEY,
-  ticket_id INTEGER NOT NULL REFERENCES tickets(id),
-  at INTEGER NOT NULL,
-  actor TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  field TEXT NOT NULL,
-  old_value TEXT NOT NULL,
-  new_value TEXT NOT NULL,
-  note TEXT NOT NULL
-);
-CREATE INDEX events_by_ticket ON events(ticket_id, id);
-)SQL",
-    // 2: diagnosis sessions attached to tickets; the queue index; events
-    // made append-only by the database itself.
-    R"SQL(
-CREATE TABLE ticket_sessions (
-  ticket_id INTEGER NOT NULL REFERENCES tickets(id),
-  position INTEGER NOT NULL,
-  session TEXT NOT NULL,
-  PRIMARY KEY (ticket_id, position)
-);
-CREATE INDEX tickets_by_queue ON tickets(status, priority, created_at);
-CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
-CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
-)SQL",
-};
+#include "sqlite_migrations.hpp"
 constexpr int schema_count = static_cast<int>(sizeof migrations / sizeof migrations[0]);
 
 }  // namespace
@@ -220,16 +167,25 @@ int read_schema(sqlite3* db, StoreStatus& status) {
   return static_cast<int>(version.integer(0));
 }
 
-bool writable(const fs::path& file) {
+/// False when `p` (a file or a folder) has no write bit at all.
+bool writable(const fs::path& p) {
   std::error_code ec;
-  const auto perms = fs::status(file, ec).permissions();
+  const auto perms = fs::status(p, ec).permissions();
   if (ec) return true;
   return (perms & (fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write)) != fs::perms::none;
 }
 
+fs::path folder_of(const fs::path& file) { return file.parent_path().empty() ? fs::path(".") : file.parent_path(); }
+
 }  // namespace
 
-SqliteStore::SqliteStore(sqlite3* db, bool read_only, int schema) : m_db(db), m_read_only(read_only), m_schema(schema) {}
+SqliteStore::SqliteStore(sqlite3* db, std::string path, bool read_only, int schema)
+    : m_db(db), m_path(std::move(path)), m_read_only(read_only), m_schema(schema) {}
+
+const char* const read_only_why =
+    "the database is open read only (the file or its folder has no write permission); nothing was saved";
+
+StoreStatus SqliteStore::fault(int rc, const std::string& what) const { return from_sqlite(rc, m_db, m_path + ": " + what); }
 
 SqliteStore::~SqliteStore() { sqlite3_close_v2(m_db); }
 
@@ -237,16 +193,33 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const fs::path& file, OpenOptions
   status = {};
   const int target = options.migrate_to > 0 && options.migrate_to < schema_count ? options.migrate_to : schema_count;
   std::error_code ec;
-  const bool exists = fs::exists(file, ec);
-  // Root writes through any permission: a file with no write bit is taken
-  // as meant to be read only, whoever runs us.
-  const bool read_only = options.read_only || (exists && !writable(file));
+  // A symbolic link could point anywhere (another user's file, /dev/...):
+  // refuse it rather than write through it, and so a folder or a device.
+  const auto kind = fs::symlink_status(file, ec).type();
+  if (kind == fs::file_type::symlink) {
+    status = {StoreError::io, file.string() + ": is a symbolic link; Diagdesk does not open a database through one "
+                                              "(give the real file's path)"};
+    return nullptr;
+  }
+  if (kind != fs::file_type::not_found && kind != fs::file_type::regular && kind != fs::file_type::none) {
+    status = {StoreError::io, file.string() + ": is not a regular file (a folder or a device)"};
+    return nullptr;
+  }
+  const bool exists = kind == fs::file_type::regular;
+  // Root writes through any permission: a file or a folder with no write bit
+  // is taken as meant to be read only, whoever runs us.
+  const bool folder_read_only = exists && !writable(folder_of(file));
+  const bool read_only = options.read_only || (exists && (!writable(file) || folder_read_only));
   if (!exists) {
     if (read_only) {
       status = {StoreError::read_only, file.string() + ": no database there, and it is opened read only"};
       return nullptr;
     }
     fs::create_directories(file.parent_path(), ec);
+    // Tickets hold callers' names and phones: owner only. SQLite gives the
+    // -wal and -shm files the mode of the database file.
+    const int fd = ::open(file.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd >= 0) ::close(fd);
   }
   sqlite3* db = nullptr;
   const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -258,11 +231,17 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const fs::path& file, OpenOptions
     return std::unique_ptr<SqliteStore>();
   };
   if (rc != SQLITE_OK) return fail(from_sqlite(rc, db, "cannot open"));
-  sqlite3_busy_timeout(db, 5000);
+  sqlite3_busy_timeout(db, options.busy_timeout_ms);
   sqlite3_extended_result_codes(db, 1);
 
   StoreStatus read_status;
   const int version = read_schema(db, read_status);
+  if (version == -2 && folder_read_only && read_status.error == StoreError::read_only) {
+    // In WAL mode even a reader needs the -shm file beside the database.
+    return fail({StoreError::read_only, "its folder cannot be written, and SQLite must create " +
+                                            file.filename().string() + "-shm there even to read it "
+                                            "(make the folder writable, or copy the file elsewhere)"});
+  }
   if (version == -2) return fail(read_status);
   if (version == -1) return fail({StoreError::corrupt, "not a Diagdesk service database (no schema_version table)"});
   if (version > schema_count) {
@@ -270,13 +249,19 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const fs::path& file, OpenOptions
                                           "; this one knows up to " + std::to_string(schema_count) + ")"});
   }
   if (!read_only) {
-    // WAL: readers never block the writer; FULL sync: a reported commit survives a crash.
+    // WAL: readers never block the writer. synchronous = FULL: every commit
+    // is fsynced before it is reported, so a ticket reported saved survives
+    // a kill -9 and a power loss (NORMAL in WAL survives a kill -9 too, but
+    // can lose the last commits on power loss; tickets are few and small).
     Stmt wal(db, "PRAGMA journal_mode = WAL");
     rc = wal.step();
     if (rc != SQLITE_ROW) return fail(from_sqlite(rc, db, "cannot switch to WAL"));
     exec(db, "PRAGMA synchronous = FULL");
   }
   exec(db, "PRAGMA foreign_keys = ON");
+  if (options.max_page_count > 0) {
+    exec(db, ("PRAGMA max_page_count = " + std::to_string(options.max_page_count)).c_str());
+  }
   int schema = version;
   if (schema < target) {
     if (read_only) {
@@ -296,7 +281,7 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const fs::path& file, OpenOptions
       schema = next;
     }
   }
-  return std::unique_ptr<SqliteStore>(new SqliteStore(db, read_only, schema));
+  return std::unique_ptr<SqliteStore>(new SqliteStore(db, file.string(), read_only, schema));
 }
 
 // [SECTION] Tickets: reading -------------------------------------------------------------
@@ -343,14 +328,14 @@ StoreStatus SqliteStore::get(std::string_view number, Ticket& out) {
   Stmt s(m_db, (std::string("SELECT ") + ticket_columns + " FROM tickets WHERE number = ?").c_str());
   const int rc = s.bind(1, std::string(number)).step();
   if (rc == SQLITE_DONE) return {StoreError::not_found, "no ticket " + std::string(number)};
-  if (rc != SQLITE_ROW) return from_sqlite(rc, m_db, "cannot read ticket " + std::string(number));
+  if (rc != SQLITE_ROW) return fault(rc, "cannot read ticket " + std::string(number));
   out = read_ticket(s);
   if (m_schema >= 2) {
     Stmt sessions(m_db, "SELECT session FROM ticket_sessions WHERE ticket_id = ? ORDER BY position");
     sessions.bind(1, out.id);
     int r;
     while ((r = sessions.step()) == SQLITE_ROW) out.sessions.push_back(sessions.text(0));
-    if (r != SQLITE_DONE) return from_sqlite(r, m_db, "cannot read the sessions of " + out.number);
+    if (r != SQLITE_DONE) return fault(r, "cannot read the sessions of " + out.number);
   }
   return {};
 }
@@ -371,7 +356,7 @@ StoreStatus SqliteStore::list(const TicketFilter& f, std::vector<Ticket>& out) {
   out.clear();
   int rc;
   while ((rc = s.step()) == SQLITE_ROW) out.push_back(read_ticket(s));
-  if (rc != SQLITE_DONE) return from_sqlite(rc, m_db, "cannot list tickets");
+  if (rc != SQLITE_DONE) return fault(rc, "cannot list tickets");
   return {};
 }
 
@@ -394,7 +379,7 @@ StoreStatus SqliteStore::history(std::int64_t ticket_id, std::vector<Event>& out
     e.note = s.text(8);
     out.push_back(std::move(e));
   }
-  if (rc != SQLITE_DONE) return from_sqlite(rc, m_db, "cannot read the history");
+  if (rc != SQLITE_DONE) return fault(rc, "cannot read the history");
   return {};
 }
 
@@ -457,20 +442,20 @@ int write_sessions(sqlite3* db, int schema, const Ticket& t) {
 }  // namespace
 
 StoreStatus SqliteStore::create(Ticket& ticket, int year, std::vector<Event>& events) {
-  if (m_read_only) return {StoreError::read_only, "the database is open read only"};
+  if (m_read_only) return {StoreError::read_only, m_path + ": " + read_only_why};
   Transaction tx(m_db);
-  if (tx.begin_rc() != SQLITE_OK) return from_sqlite(tx.begin_rc(), m_db, "cannot start a change");
+  if (tx.begin_rc() != SQLITE_OK) return fault(tx.begin_rc(), "cannot start a change");
   const std::string prefix(number_prefix(ticket.type));
   std::int64_t sequence = 1;
   {
     Stmt last(m_db, "SELECT last FROM counters WHERE prefix = ? AND year = ?");
     const int rc = last.bind(1, prefix).bind(2, static_cast<std::int64_t>(year)).step();
     if (rc == SQLITE_ROW) sequence = last.integer(0) + 1;
-    else if (rc != SQLITE_DONE) return from_sqlite(rc, m_db, "cannot number the ticket");
+    else if (rc != SQLITE_DONE) return fault(rc, "cannot number the ticket");
     Stmt save(m_db, rc == SQLITE_ROW ? "UPDATE counters SET last = ? WHERE prefix = ? AND year = ?"
                                      : "INSERT INTO counters (last, prefix, year) VALUES (?, ?, ?)");
     const int rc2 = save.bind(1, sequence).bind(2, prefix).bind(3, static_cast<std::int64_t>(year)).step();
-    if (rc2 != SQLITE_DONE) return from_sqlite(rc2, m_db, "cannot number the ticket");
+    if (rc2 != SQLITE_DONE) return fault(rc2, "cannot number the ticket");
   }
   Ticket t = ticket;
   t.number = format_number(t.type, year, sequence);
@@ -483,21 +468,21 @@ StoreStatus SqliteStore::create(Ticket& ticket, int year, std::vector<Event>& ev
   bind_fields(insert, t);
   insert.bind(22, t.number).bind(23, t.version);
   int rc = insert.step();
-  if (rc != SQLITE_DONE) return from_sqlite(rc, m_db, "cannot save the ticket");
+  if (rc != SQLITE_DONE) return fault(rc, "cannot save the ticket");
   t.id = sqlite3_last_insert_rowid(m_db);
   std::vector<Event> saved = events;
-  if ((rc = insert_events(m_db, t.id, saved)) != SQLITE_OK) return from_sqlite(rc, m_db, "cannot save the history");
-  if ((rc = write_sessions(m_db, m_schema, t)) != SQLITE_OK) return from_sqlite(rc, m_db, "cannot save the sessions");
-  if ((rc = tx.commit()) != SQLITE_OK) return from_sqlite(rc, m_db, "cannot save the ticket");
+  if ((rc = insert_events(m_db, t.id, saved)) != SQLITE_OK) return fault(rc, "cannot save the history");
+  if ((rc = write_sessions(m_db, m_schema, t)) != SQLITE_OK) return fault(rc, "cannot save the sessions");
+  if ((rc = tx.commit()) != SQLITE_OK) return fault(rc, "cannot save the ticket");
   ticket = std::move(t);
   events = std::move(saved);
   return {};
 }
 
 StoreStatus SqliteStore::update(Ticket& ticket, std::vector<Event>& events) {
-  if (m_read_only) return {StoreError::read_only, "the database is open read only"};
+  if (m_read_only) return {StoreError::read_only, m_path + ": " + read_only_why};
   Transaction tx(m_db);
-  if (tx.begin_rc() != SQLITE_OK) return from_sqlite(tx.begin_rc(), m_db, "cannot start a change");
+  if (tx.begin_rc() != SQLITE_OK) return fault(tx.begin_rc(), "cannot start a change");
   Stmt upd(m_db,
            "UPDATE tickets SET type = ?, title = ?, description = ?, caller_name = ?, caller_phone = ?, "
            "caller_email = ?, caller_site = ?, category = ?, impact = ?, urgency = ?, priority = ?, status = ?, "
@@ -506,7 +491,7 @@ StoreStatus SqliteStore::update(Ticket& ticket, std::vector<Event>& events) {
   bind_fields(upd, ticket);
   upd.bind(22, ticket.id).bind(23, ticket.version);
   int rc = upd.step();
-  if (rc != SQLITE_DONE) return from_sqlite(rc, m_db, "cannot save " + ticket.number);
+  if (rc != SQLITE_DONE) return fault(rc, "cannot save " + ticket.number);
   if (sqlite3_changes(m_db) == 0) {
     Stmt now(m_db, "SELECT version FROM tickets WHERE id = ?");
     if (now.bind(1, ticket.id).step() != SQLITE_ROW) return {StoreError::not_found, "no ticket " + ticket.number};
@@ -515,9 +500,9 @@ StoreStatus SqliteStore::update(Ticket& ticket, std::vector<Event>& events) {
                                    std::to_string(ticket.version) + "): show it again, then redo the change"};
   }
   std::vector<Event> saved = events;
-  if ((rc = insert_events(m_db, ticket.id, saved)) != SQLITE_OK) return from_sqlite(rc, m_db, "cannot save the history");
-  if ((rc = write_sessions(m_db, m_schema, ticket)) != SQLITE_OK) return from_sqlite(rc, m_db, "cannot save the sessions");
-  if ((rc = tx.commit()) != SQLITE_OK) return from_sqlite(rc, m_db, "cannot save " + ticket.number);
+  if ((rc = insert_events(m_db, ticket.id, saved)) != SQLITE_OK) return fault(rc, "cannot save the history");
+  if ((rc = write_sessions(m_db, m_schema, ticket)) != SQLITE_OK) return fault(rc, "cannot save the sessions");
+  if ((rc = tx.commit()) != SQLITE_OK) return fault(rc, "cannot save " + ticket.number);
   ++ticket.version;
   events = std::move(saved);
   return {};
@@ -525,39 +510,85 @@ StoreStatus SqliteStore::update(Ticket& ticket, std::vector<Event>& events) {
 
 // [SECTION] Backup and integrity check ----------------------------------------------------
 
-StoreStatus SqliteStore::backup(const fs::path& target) {
-  // Into a temporary file renamed at the end: a failed backup never leaves a
-  // half-written copy where the old one was.
-  const fs::path tmp = target.string() + ".tmp";
+namespace {
+
+StoreStatus from_errno(int err, const std::string& what) {
+  const StoreError e = err == EACCES || err == EPERM || err == EROFS ? StoreError::read_only
+                       : err == ENOSPC || err == EDQUOT                ? StoreError::full
+                                                                       : StoreError::io;
+  return {e, what + ": " + std::strerror(err)};
+}
+
+}  // namespace
+
+BackupRefusal SqliteStore::backup_refusal(const fs::path& target) const {
   std::error_code ec;
-  fs::remove(tmp, ec);
+  const auto kind = fs::symlink_status(target, ec).type();
+  if (kind == fs::file_type::symlink) return BackupRefusal::symbolic_link;
+  if (kind != fs::file_type::not_found && kind != fs::file_type::regular && kind != fs::file_type::none)
+    return BackupRefusal::not_a_file;
+  const char* live = sqlite3_db_filename(m_db, "main");
+  if (kind == fs::file_type::regular && live && *live && fs::equivalent(target, live, ec))
+    return BackupRefusal::the_database;
+  if (!fs::is_directory(folder_of(target), ec)) return BackupRefusal::no_folder;
+  return BackupRefusal::none;
+}
+
+StoreStatus SqliteStore::backup(const fs::path& target, std::int64_t* tickets) {
+  const char* const why[] = {"", "is a symbolic link; a backup is never written through one (give the real file's path)",
+                             "is a folder or a device, not a file (give a file name)",
+                             "is the database itself (give another file)", "its folder does not exist"};
+  if (const BackupRefusal r = backup_refusal(target); r != BackupRefusal::none)
+    return {StoreError::io, target.string() + ": " + why[static_cast<int>(r)]};
+  // Into a temporary file beside the target, renamed at the end: a failed
+  // backup never leaves a half-written copy where the old one was. mkstemp
+  // makes it exclusively (never an existing file or a link planted there) and
+  // owner-only, like the database: a backup holds the same callers' data.
+  const fs::path folder = folder_of(target);
+  std::string name = (folder / (target.filename().string() + ".tmp-XXXXXX")).string();
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0) return from_errno(errno, target.string() + ": cannot create a file in " + folder.string());
+  ::close(fd);
+  const fs::path tmp = name;
+  std::error_code ec;
+  auto failed = [&](StoreStatus s, sqlite3* dest) {
+    sqlite3_close_v2(dest);
+    for (const char* extra : {"", "-journal", "-wal", "-shm"}) fs::remove(tmp.string() + extra, ec);
+    s.detail = target.string() + ": " + s.detail;
+    return s;
+  };
   sqlite3* dest = nullptr;
-  int rc = sqlite3_open_v2(tmp.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-  if (rc != SQLITE_OK) {
-    StoreStatus s = from_sqlite(rc, dest, "cannot create " + tmp.string());
-    sqlite3_close_v2(dest);
-    return s;
-  }
+  int rc = sqlite3_open_v2(tmp.c_str(), &dest, SQLITE_OPEN_READWRITE, nullptr);
+  if (rc != SQLITE_OK) return failed(from_sqlite(rc, dest, "cannot write the copy"), dest);
   sqlite3_backup* b = sqlite3_backup_init(dest, "main", m_db, "main");
-  if (!b) {
-    StoreStatus s = from_sqlite(sqlite3_errcode(dest), dest, "cannot start the backup");
-    sqlite3_close_v2(dest);
-    fs::remove(tmp, ec);
-    return s;
-  }
+  if (!b) return failed(from_sqlite(sqlite3_errcode(dest), dest, "cannot start the backup"), dest);
+  // In WAL mode the source is only busy while a writer checkpoints or
+  // recovers; give up after about 5 s rather than loop forever.
+  int busy_rounds = 0;
   do {
     rc = sqlite3_backup_step(b, 256);
-    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+    if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && ++busy_rounds <= 250) sqlite3_sleep(20);
+    else if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) break;
   } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
   sqlite3_backup_finish(b);
-  StoreStatus s = rc == SQLITE_DONE ? StoreStatus{} : from_sqlite(rc, dest, "backup failed");
-  sqlite3_close_v2(dest);
-  if (!s.ok()) {
-    fs::remove(tmp, ec);
-    return s;
+  if (rc != SQLITE_DONE) return failed(from_sqlite(rc, dest, "backup failed"), dest);
+  // The copy is a single self-contained file (rollback journal, no -wal
+  // beside it); open() turns WAL back on when it is restored.
+  exec(dest, "PRAGMA journal_mode = DELETE");
+  if (tickets) {
+    Stmt count(dest, "SELECT count(*) FROM tickets");
+    rc = count.step();
+    if (rc != SQLITE_ROW) return failed(from_sqlite(rc, dest, "cannot count the copied tickets"), dest);
+    *tickets = count.integer(0);
   }
+  rc = sqlite3_close(dest);
+  if (rc != SQLITE_OK) return failed(from_sqlite(rc, nullptr, "cannot finish the copy"), nullptr);
   fs::rename(tmp, target, ec);
-  if (ec) return {StoreError::io, "cannot write " + target.string() + ": " + ec.message()};
+  if (ec) {
+    const int err = ec.value();
+    fs::remove(tmp, ec);
+    return from_errno(err, target.string() + ": cannot put the copy in place");
+  }
   return {};
 }
 
@@ -569,10 +600,10 @@ StoreStatus SqliteStore::check(std::vector<std::string>& findings) {
     const std::string line = s.text(0);
     if (line != "ok") findings.push_back(line);
   }
-  if (rc != SQLITE_DONE) return from_sqlite(rc, m_db, "integrity check failed");
+  if (rc != SQLITE_DONE) return fault(rc, "integrity check failed");
   Stmt fk(m_db, "PRAGMA foreign_key_check");
   while ((rc = fk.step()) == SQLITE_ROW) findings.push_back("foreign key broken in table " + fk.text(0));
-  if (rc != SQLITE_DONE) return from_sqlite(rc, m_db, "foreign key check failed");
+  if (rc != SQLITE_DONE) return fault(rc, "foreign key check failed");
   return {};
 }
 

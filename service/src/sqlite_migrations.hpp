@@ -1,0 +1,71 @@
+#pragma once
+// The service database's schema: migration N takes a database from schema
+// N-1 to N. Included by sqlite_store.cpp only (inside its anonymous
+// namespace), so the SQL sits apart from the code that runs it.
+
+/// Migration N takes a database from schema N-1 to N. Never edit a released
+/// one: add the next. The version row is written by the code that runs them.
+const char* const migrations[] = {
+    // 1: tickets, their events, the number counters.
+    R"SQL(
+CREATE TABLE schema_version (version INTEGER NOT NULL);
+INSERT INTO schema_version (version) VALUES (0);
+CREATE TABLE counters (
+  prefix TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  last INTEGER NOT NULL,
+  PRIMARY KEY (prefix, year)
+);
+CREATE TABLE tickets (
+  id INTEGER PRIMARY KEY,
+  number TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  caller_name TEXT NOT NULL,
+  caller_phone TEXT NOT NULL,
+  caller_email TEXT NOT NULL,
+  caller_site TEXT NOT NULL,
+  category TEXT NOT NULL,
+  impact TEXT NOT NULL,
+  urgency TEXT NOT NULL,
+  priority INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  operator TEXT NOT NULL,
+  level INTEGER NOT NULL,
+  asset_tag TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  taken_at INTEGER,
+  resolved_at INTEGER,
+  closed_at INTEGER,
+  solution TEXT NOT NULL,
+  version INTEGER NOT NULL
+);
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  field TEXT NOT NULL,
+  old_value TEXT NOT NULL,
+  new_value TEXT NOT NULL,
+  note TEXT NOT NULL
+);
+CREATE INDEX events_by_ticket ON events(ticket_id, id);
+)SQL",
+    // 2: diagnosis sessions attached to tickets; the queue index; events
+    // made append-only by the database itself.
+    R"SQL(
+CREATE TABLE ticket_sessions (
+  ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+  position INTEGER NOT NULL,
+  session TEXT NOT NULL,
+  PRIMARY KEY (ticket_id, position)
+);
+CREATE INDEX tickets_by_queue ON tickets(status, priority, created_at);
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+)SQL",
+};
