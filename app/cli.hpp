@@ -61,6 +61,27 @@ Runner add_search(CLI::App& app, Globals& g);
 Runner add_show(CLI::App& app, Globals& g);
 Runner add_index(CLI::App& app, Globals& g);
 Runner add_graph(CLI::App& app, Globals& g);
+/// `diagdesk incident ...` and `diagdesk request ...` (cmd_ticket.cpp): one
+/// set of sub-commands, the ticket type given by the command's name.
+Runner add_incident(CLI::App& app, Globals& g);
+Runner add_request(CLI::App& app, Globals& g);
+/// `diagdesk db backup FILE | check` (cmd_db.cpp).
+Runner add_db(CLI::App& app, Globals& g);
+
+// The answer handling of `diagdesk diagnose`, shared with the tickets' diagnose (cmd_diagnose.cpp).
+/// Applies comma-separated answers (choice id or 1-based number, a typed value,
+/// ? for don't know) at time `at`; prints one line and returns exit_usage at
+/// the first refused answer, else exit_ok.
+int apply_answers(engine::Session& s, const std::string& answers, std::int64_t at);
+/// Reads a line from stdin without its surrounding blanks; false at end of input.
+bool read_line(std::string& line);
+/// Why answer_keys() returned.
+enum class KeysEnd { done, end_of_input, save, quit };
+/// The interactive loop of `diagdesk diagnose` on stdin: prompts, then applies
+/// b (back), ? (why), d (don't know), n (note) and answers, dated by `clock`,
+/// until the session concludes or breaks (done), stdin ends (end_of_input,
+/// said on stdout), or s (save) or q (quit) is typed, left to the caller.
+KeysEnd answer_keys(engine::Session& s, engine::Lang lang, const std::function<std::int64_t()>& clock);
 
 /// `diagdesk diagnose --symptom`: picks the tree that best matches `symptom`,
 /// prints which and why (to stderr when `json`), sets `tree` and, when given,

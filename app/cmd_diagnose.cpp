@@ -3,6 +3,7 @@
 // [SECTION] Options
 // [SECTION] Scripted mode
 // [SECTION] Interactive mode
+// [SECTION] Shared with `diagdesk incident|request diagnose`
 #include "cli.hpp"
 
 #include <diagdesk/engine/i18n.hpp>
@@ -80,27 +81,7 @@ int write_outputs(const engine::Session& s, const DiagnoseOptions& o, const engi
 // waits for a keyboard.
 int run_scripted(engine::Session& s, const DiagnoseOptions& o, const engine::ReportInfo& info, Lang lang, bool json,
                  const nlohmann::json& match) {
-  const auto answers = split_answers(o.answers);
-  for (std::size_t i = 0; i < answers.size(); ++i) {
-    const std::string& a = answers[i];
-    const engine::Step step = s.step();
-    engine::AnswerError err = a == "?" ? s.dont_know(now()) : s.answer(a, now());
-    if (err == engine::AnswerError::none) continue;
-    std::string where = step.tree + ":" + step.node;
-    switch (err) {
-      case engine::AnswerError::no_question:
-        return fail("answer " + std::to_string(i + 1) + " '" + a + "': the session is already " +
-                    (step.kind == engine::StepKind::error ? "broken: " + step.error : std::string("concluded at ") + where));
-      case engine::AnswerError::bad_value: {
-        std::string why;
-        s.knowledge().facts().normalise(step.input_fact, a, &why);
-        return fail("answer " + std::to_string(i + 1) + " '" + a + "' at " + where + ": " + why);
-      }
-      default:
-        return fail("answer " + std::to_string(i + 1) + " '" + a + "' is not a choice of " + where + " (choices: " +
-                    choices_list(step) + ", or ? for don't know)");
-    }
-  }
+  if (int rc = apply_answers(s, o.answers, now()); rc != exit_ok) return rc;
   if (int rc = write_outputs(s, o, info, lang, json); rc != exit_ok) return rc;
   if (json) {
     nlohmann::json out = step_json(s);
@@ -114,13 +95,6 @@ int run_scripted(engine::Session& s, const DiagnoseOptions& o, const engine::Rep
 }
 
 // [SECTION] Interactive mode ----------------------------------------------------------------
-
-bool read_line(std::string& line) {
-  if (!std::getline(std::cin, line)) return false;
-  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-  while (!line.empty() && line.front() == ' ') line.erase(0, 1);
-  return true;
-}
 
 std::string choose_tree(const workspace::Workspace& ws, Lang lang) {
   const auto trees = ws.trees(lang);
@@ -149,64 +123,27 @@ int run_interactive(engine::Session& s, DiagnoseOptions o, engine::ReportInfo in
                     const workspace::Workspace& ws) {
   std::cout << tr("cli.help_keys", lang) << "\n";
   print_step(std::cout, s, lang);
-  std::string line;
-  while (!s.concluded() && s.step().kind != engine::StepKind::error) {
-    const bool input = s.step().kind == engine::StepKind::input;
-    std::cout << (input ? tr("cli.input_prompt", lang) : tr("cli.prompt", lang)) << " > " << std::flush;
-    if (!read_line(line)) {
-      std::cout << "\n" << tr("cli.end_of_input", lang) << "\n";
-      return write_outputs(s, o, info, lang, false);
+  while (true) {
+    const KeysEnd end = answer_keys(s, lang, now);
+    if (end == KeysEnd::end_of_input) return write_outputs(s, o, info, lang, false);
+    if (end == KeysEnd::done) break;
+    const bool quit = end == KeysEnd::quit;
+    bool save = !quit;
+    if (quit) {
+      std::cout << tr("cli.quit_save", lang) << " " << std::flush;
+      std::string yn;
+      save = read_line(yn) && (yn == "y" || yn == "o" || yn == "yes" || yn == "oui");
     }
-    if (line.empty()) continue;
-    if (line == "b") {
-      if (s.back() == engine::AnswerError::nothing_to_undo) std::cout << tr("cli.nothing_to_undo", lang) << "\n";
-      print_step(std::cout, s, lang);
-    } else if (line == "?") {
-      print_explanation(std::cout, tr("explain.why_title", lang), s.why(lang));
-    } else if (line == "d") {
-      // The first "d" at a step that says how to find out only shows it; the next moves on.
-      s.dont_know(now(), engine::Session::DontKnow::hint_first);
-      print_step(std::cout, s, lang);
-    } else if (line == "n" || line.rfind("n ", 0) == 0) {
-      std::string text = line.size() > 2 ? line.substr(2) : std::string();
-      if (text.empty()) {
-        std::cout << tr("cli.note_prompt", lang) << " > " << std::flush;
-        if (!read_line(text)) continue;
+    if (save) {
+      if (o.save.empty()) {
+        const auto def = ws.sessions_dir() / (s.start_tree() + "-" + std::to_string(now()) + ".toml");
+        std::cout << tr("cli.save_prompt", lang) << " [" << def.string() << "] > " << std::flush;
+        std::string path;
+        o.save = read_line(path) && !path.empty() ? path : def.string();
       }
-      if (!text.empty()) {
-        s.add_note(text, now());
-        std::cout << tr("cli.note_saved", lang) << "\n";
-      }
-    } else if (line == "s" || line == "q") {
-      bool save = line == "s";
-      if (line == "q") {
-        std::cout << tr("cli.quit_save", lang) << " " << std::flush;
-        std::string yn;
-        save = read_line(yn) && (yn == "y" || yn == "o" || yn == "yes" || yn == "oui");
-      }
-      if (save) {
-        if (o.save.empty()) {
-          const auto def = ws.sessions_dir() / (s.start_tree() + "-" + std::to_string(now()) + ".toml");
-          std::cout << tr("cli.save_prompt", lang) << " [" << def.string() << "] > " << std::flush;
-          std::string path;
-          o.save = read_line(path) && !path.empty() ? path : def.string();
-        }
-        if (int rc = write_outputs(s, o, info, lang, false); rc != exit_ok) return rc;
-      }
-      if (line == "q") return exit_ok;
-    } else {
-      // Answers: a choice number or id, or a typed value for input steps.
-      switch (s.answer(line, now())) {
-        case engine::AnswerError::none: print_step(std::cout, s, lang); break;
-        case engine::AnswerError::bad_value: {
-          std::string why;
-          s.knowledge().facts().normalise(s.step().input_fact, line, &why);
-          std::cout << tr("cli.bad_value", lang) << " " << why << "\n";
-          break;
-        }
-        default: std::cout << tr("cli.not_a_choice", lang) << "\n"; break;
-      }
+      if (int rc = write_outputs(s, o, info, lang, false); rc != exit_ok) return rc;
     }
+    if (quit) return exit_ok;
   }
   if (s.concluded()) {
     print_explanation(std::cout, tr("explain.how_title", lang), s.how(lang));
@@ -217,6 +154,96 @@ int run_interactive(engine::Session& s, DiagnoseOptions o, engine::ReportInfo in
 }
 
 }  // namespace
+
+// [SECTION] Shared with `diagdesk incident|request diagnose` (cmd_ticket_diagnose.cpp) ------
+
+int apply_answers(engine::Session& s, const std::string& text, std::int64_t at) {
+  const auto answers = split_answers(text);
+  for (std::size_t i = 0; i < answers.size(); ++i) {
+    const std::string& a = answers[i];
+    const engine::Step step = s.step();
+    engine::AnswerError err = a == "?" ? s.dont_know(at) : s.answer(a, at);
+    if (err == engine::AnswerError::none) continue;
+    std::string where = step.tree + ":" + step.node;
+    switch (err) {
+      case engine::AnswerError::no_question:
+        return fail("answer " + std::to_string(i + 1) + " '" + a + "': the session is already " +
+                    (step.kind == engine::StepKind::error ? "broken: " + step.error : std::string("concluded at ") + where));
+      case engine::AnswerError::bad_value: {
+        std::string why;
+        s.knowledge().facts().normalise(step.input_fact, a, &why);
+        return fail("answer " + std::to_string(i + 1) + " '" + a + "' at " + where + ": " + why);
+      }
+      default:
+        return fail("answer " + std::to_string(i + 1) + " '" + a + "' is not a choice of " + where + " (choices: " +
+                    choices_list(step) + ", or ? for don't know)");
+    }
+  }
+  return exit_ok;
+}
+
+bool read_line(std::string& line) {
+  if (!std::getline(std::cin, line)) return false;
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+  while (!line.empty() && line.front() == ' ') line.erase(0, 1);
+  return true;
+}
+
+namespace {
+
+/// One line typed at the prompt but s and q: b back, ? why, d don't know, n note, else an answer.
+void interactive_key(engine::Session& s, const std::string& line, Lang lang, std::int64_t at) {
+  if (line == "b") {
+    if (s.back() == engine::AnswerError::nothing_to_undo) std::cout << tr("cli.nothing_to_undo", lang) << "\n";
+    print_step(std::cout, s, lang);
+  } else if (line == "?") {
+    print_explanation(std::cout, tr("explain.why_title", lang), s.why(lang));
+  } else if (line == "d") {
+    // The first "d" at a step that says how to find out only shows it; the next moves on.
+    s.dont_know(at, engine::Session::DontKnow::hint_first);
+    print_step(std::cout, s, lang);
+  } else if (line == "n" || line.rfind("n ", 0) == 0) {
+    std::string text = line.size() > 2 ? line.substr(2) : std::string();
+    if (text.empty()) {
+      std::cout << tr("cli.note_prompt", lang) << " > " << std::flush;
+      if (!read_line(text)) return;
+    }
+    if (!text.empty()) {
+      s.add_note(text, at);
+      std::cout << tr("cli.note_saved", lang) << "\n";
+    }
+  } else {
+    // Answers: a choice number or id, or a typed value for input steps.
+    switch (s.answer(line, at)) {
+      case engine::AnswerError::none: print_step(std::cout, s, lang); break;
+      case engine::AnswerError::bad_value: {
+        std::string why;
+        s.knowledge().facts().normalise(s.step().input_fact, line, &why);
+        std::cout << tr("cli.bad_value", lang) << " " << why << "\n";
+        break;
+      }
+      default: std::cout << tr("cli.not_a_choice", lang) << "\n"; break;
+    }
+  }
+}
+
+}  // namespace
+
+KeysEnd answer_keys(engine::Session& s, Lang lang, const std::function<std::int64_t()>& clock) {
+  std::string line;
+  while (!s.concluded() && s.step().kind != engine::StepKind::error) {
+    const bool input = s.step().kind == engine::StepKind::input;
+    std::cout << (input ? tr("cli.input_prompt", lang) : tr("cli.prompt", lang)) << " > " << std::flush;
+    if (!read_line(line)) {
+      std::cout << "\n" << tr("cli.end_of_input", lang) << "\n";
+      return KeysEnd::end_of_input;
+    }
+    if (line == "s") return KeysEnd::save;
+    if (line == "q") return KeysEnd::quit;
+    if (!line.empty()) interactive_key(s, line, lang, clock());
+  }
+  return KeysEnd::done;
+}
 
 Runner add_diagnose(CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand("diagnose", "Guided diagnosis: interactive, or scripted with --answers");
