@@ -47,6 +47,8 @@ int run_diagnose(const Globals& g, const DiagnoseArgs& a) {
   if (int rc = open_desk(g, d); rc != exit_ok) return rc;
   workspace::TicketView v;
   if (auto e = d->get(a.number, v); !e.ok()) return desk_fail(e, a.number);
+  // Said before the first question rather than refused by attach_diagnosis after the last.
+  if (v.ticket.status == service::Status::closed) return fail(a.number + ": " + tr("desk.move.closed", lang));
 
   // No tree named: the one the symptom (or else the ticket's own words) matches best.
   std::string tree = a.tree;

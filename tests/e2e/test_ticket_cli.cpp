@@ -159,6 +159,7 @@ TEST_CASE("each illegal move exits 2 with a message") {
   CHECK(d.run("incident close " + n).rc == 0);
   refused(d, "incident reopen " + n + " --reason 'again'", "closed");
   refused(d, "incident status " + n + " pending --note 'waiting'", "closed");
+  refused(d, "incident diagnose " + n + " t.net --answers off", "closed");
 }
 
 TEST_CASE("bad numbers, unknown tickets, fields and values exit 2 naming the bad value") {
