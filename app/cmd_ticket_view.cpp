@@ -58,10 +58,19 @@ int desk_fail(const workspace::DeskError& e, const std::string& subject) {
   const bool input = e.code == "not_found" || e.code == "bad_value" || e.code == "bad_move" || e.code == "stale";
   std::string message = e.message.empty() ? e.code : e.message;
   if (!subject.empty()) {
-    // The desk's messages may start with the number already: say it once.
-    const std::string number = subject.substr(0, subject.find(' ')) + ": ";
-    if (message.rfind(number, 0) == 0) message.erase(0, number.size());
-    message = subject + ": " + message;
+    // The desk's messages may start with the number already (followed by
+    // ": " in English, " : " in French): say it once.
+    // Kept with the subject: an update names the field and the value refused.
+    const std::string number = subject.substr(0, subject.find(' '));
+    std::string sep = ": ";
+    for (const std::string said : {": ", " : "}) {
+      if (message.rfind(number + said, 0) == 0) {
+        message.erase(0, number.size() + said.size());
+        sep = said;
+        break;
+      }
+    }
+    message = subject + sep + message;
   }
   return fail(message, input ? exit_usage : exit_failed);
 }
