@@ -389,14 +389,23 @@ DiagnosisProposal ServiceDesk::propose(const engine::Session& session, engine::L
   p.concluded = true;
   p.outcome = step.outcome;
   const auto outcome = step.outcome.value_or(engine::Outcome::resolved);
+  // Sentences end with their full stop, whatever the tree author wrote.
+  auto sentence = [](std::string s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.pop_back();
+    if (!s.empty() && s.back() != '.' && s.back() != '!' && s.back() != '?') s += '.';
+    return s;
+  };
+  const std::string diagnosis = sentence(step.diagnosis);
   if (outcome == engine::Outcome::resolved) {
-    p.solution = fill_braces(fill_braces(tr("desk.solution", lang), step.diagnosis), join(step.remedy, " ; "));
+    std::vector<std::string> remedy;
+    for (const auto& r : step.remedy) remedy.push_back(sentence(r));
+    p.solution = fill_braces(fill_braces(tr("desk.solution", lang), diagnosis), join(remedy, " "));
     return p;
   }
   // Level 3 is the experts and the vendors; a hardware return and an
   // escalation go to the level 2 specialists first.
   p.level = outcome == engine::Outcome::refer_vendor ? sv::SupportLevel::n3 : sv::SupportLevel::n2;
-  p.escalation_reason = fill_braces(fill_braces(tr("desk.escalation_reason", lang), step.diagnosis),
+  p.escalation_reason = fill_braces(fill_braces(tr("desk.escalation_reason", lang), diagnosis),
                                     tr("outcome." + std::string(engine::outcome_name(outcome)), lang));
   return p;
 }

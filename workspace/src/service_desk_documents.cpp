@@ -60,6 +60,14 @@ std::vector<std::string> steps_in_words(const engine::Session& s, Lang lang) {
   return out;
 }
 
+/// A domain's name in words (« Réseau »), else its id.
+std::string category_label(const std::string& domain, Lang lang) {
+  if (domain.empty()) return {};
+  const std::string key = "gui.domain." + domain;
+  const std::string& text = tr(key, lang);
+  return text == key ? domain : text;
+}
+
 std::string status_text(sv::Status s, Lang lang) { return tr("ticket.status." + std::string(sv::name(s)), lang); }
 
 /// Follow-ups (notes, calls, e-mails) as "date, who: text".
@@ -93,7 +101,7 @@ std::string ServiceDesk::escalation_packet(const TicketView& v, engine::Lang lan
   row("ticket.field.caller", caller_line(t));
   row("ticket.field.site", t.caller_site);
   row("ticket.field.equipment", t.asset_tag);
-  row("ticket.field.category", t.category);
+  row("ticket.field.category", category_label(t.category, lang));
   row("ticket.field.created", cal.format_local(t.created_at));
 
   md << "\n## " << tr("ticket.packet.said", lang) << "\n\n" << (t.description.empty() ? t.title : t.description) << "\n";
@@ -112,8 +120,19 @@ std::string ServiceDesk::escalation_packet(const TicketView& v, engine::Lang lan
       continue;
     }
     // Each session's own report, its headings one level down.
-    std::istringstream lines(engine::render_report(*a.session, lang, a.info));
-    for (std::string line; std::getline(lines, line);) md << (line.starts_with("#") ? "##" + line : line) << "\n";
+    engine::Session s = *a.session;
+    s.set_lang(lang);
+    std::istringstream lines(engine::render_report(s, lang, a.info));
+    bool first = true;
+    for (std::string line; std::getline(lines, line);) {
+      if (first && line.starts_with("# ")) {
+        // The session report's own title would read "Intervention report" here.
+        md << "### " << tr("ticket.packet.session", lang) << " " << a.index + 1 << "\n";
+      } else {
+        md << (line.starts_with("#") ? "##" + line : line) << "\n";
+      }
+      first = false;
+    }
   }
 
   md << "\n## " << tr("ticket.packet.why", lang) << "\n\n";
@@ -161,7 +180,7 @@ sv::ReportDocument report_document(const TicketView& v, const std::vector<Attach
   std::string equipment = t.asset_tag;
   for (const auto& f : facts) equipment += (equipment.empty() ? "" : "; ") + f;
   field("ticket.field.equipment", equipment);
-  field("ticket.field.category", t.category);
+  field("ticket.field.category", category_label(t.category, lang));
   field("ticket.field.operator", t.operator_name.empty() ? "" : t.operator_name + " (" + std::string(sv::name(t.level)) + ")");
   field("ticket.field.created", cal.format_local(t.created_at));
   if (t.taken_at) field("ticket.field.taken", cal.format_local(*t.taken_at));
@@ -181,8 +200,10 @@ sv::ReportDocument report_document(const TicketView& v, const std::vector<Attach
   sv::ReportSection diagnosis{tr("ticket.report.diagnosis", lang), {}, {}, sv::ListStyle::bulleted, 2};
   for (const auto& a : attached) {
     if (!a.session) continue;
-    for (auto& s : steps_in_words(*a.session, lang)) steps.items.push_back(std::move(s));
-    if (a.session->concluded()) diagnosis.paragraphs.push_back(a.session->step().diagnosis);
+    engine::Session s = *a.session;
+    s.set_lang(lang);  // stored in the operator's language, printed in the report's
+    for (auto& line : steps_in_words(s, lang)) steps.items.push_back(std::move(line));
+    if (s.concluded()) diagnosis.paragraphs.push_back(s.step().diagnosis);
   }
   doc.sections.push_back(steps);
   doc.sections.push_back(diagnosis);
