@@ -206,6 +206,14 @@ void TraineePresenter::build_play(TraineeScreenVm& vm, Lang lang) {
   vm.complaint = s.complaint.get(lang);
   vm.clock = run.time_units();
   vm.diagnosed = run.diagnosed();
+  vm.ticket = run.is_ticket();
+  vm.qualified = run.qualified();
+  if (s.ticket) {
+    vm.ticket_fields = {{tr("train.ticket.title", lang), s.ticket->title.get(lang)},
+                        {tr("train.ticket.caller", lang), s.ticket->caller.get(lang)},
+                        {tr("train.ticket.opened_as", lang),
+                         tr("train.ticket.kind_" + std::string(engine::ticket_kind_name(s.ticket->opened_as)), lang)}};
+  }
 
   // The call so far, and the articles its steps point to.
   std::vector<std::string> topics;
@@ -242,6 +250,11 @@ void TraineePresenter::build_play(TraineeScreenVm& vm, Lang lang) {
     if (a.kind == K::impact) vm.impact = a.value;
     if (a.kind == K::urgency) vm.urgency = a.value;
     if (a.kind == K::outcome) vm.outcome = a.value;
+    if (a.kind == K::type) vm.ticket_type = a.value;
+    if (a.kind == K::priority) vm.ticket_priority = std::stoi(a.value);
+    if (a.kind == K::resolve) vm.disposition = "resolve";
+    if (a.kind == K::pending) vm.disposition = "pending";
+    if (a.kind == K::escalate) vm.disposition = a.value;
     if (a.kind == K::backup) vm.backed_up = true;
     if (a.kind == K::verify) vm.verified = true;
     if (a.kind == K::document) vm.documented = true;

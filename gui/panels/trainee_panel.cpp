@@ -178,6 +178,15 @@ Intent draw_free(const TraineeScreenVm& s, const Labels& l, TraineeUi& ui) {
 
 // [SECTION] Closing the ticket --------------------------------------------------------------
 
+Intent draw_closing_tail(const TraineeScreenVm& s, const Labels& l, TraineeUi& ui, Intent out);
+
+/// `pattern` with "{1}" replaced by `arg`.
+std::string format_label(const char* pattern, const std::string& arg) {
+  std::string text = pattern;
+  if (const auto at = text.find("{1}"); at != std::string::npos) text.replace(at, 3, arg);
+  return text;
+}
+
 Intent draw_closing(const TraineeScreenVm& s, const Labels& l, TraineeUi& ui) {
   Intent out;
   // Buttons first: the column must never push them out of sight.
@@ -201,8 +210,48 @@ Intent draw_closing(const TraineeScreenVm& s, const Labels& l, TraineeUi& ui) {
       ImGui::PopID();
     }
   };
+  if (s.ticket) {
+    // A ticket is qualified first: type, impact, urgency, priority.
+    ImGui::TextDisabled("%s", l("train.ticket.gui_qualify"));
+    ImGui::TextUnformatted(l("train.ticket.gui_type"));
+    for (const char* kind : {"incident", "request"}) {
+      ImGui::SameLine();
+      if (ImGui::RadioButton(l(std::string("train.ticket.kind_") + kind), s.ticket_type == kind)) {
+        out = trainee("act", std::string("type=") + kind);
+      }
+      if (probing()) probe(std::string("trainee/type/") + kind);
+    }
+  }
   levels("train.gui_impact", "impact", s.impact);
   levels("train.gui_urgency", "urgency", s.urgency);
+  if (s.ticket) {
+    ImGui::TextUnformatted(l("train.ticket.gui_priority"));
+    for (int p = 1; p <= 5; ++p) {
+      ImGui::SameLine();
+      const std::string label = "P" + std::to_string(p);
+      if (ImGui::RadioButton(label.c_str(), s.ticket_priority == p)) out = trainee("act", "priority=" + std::to_string(p));
+      if (probing()) probe("trainee/priority/" + std::to_string(p));
+    }
+    ImGui::Separator();
+    // How the call ends, once qualified: resolve, pending, or escalate with a level.
+    ImGui::TextUnformatted(l("train.ticket.gui_close_call"));
+    if (!s.qualified) ImGui::BeginDisabled();
+    const std::pair<std::string, std::string> endings[] = {
+        {"resolve", l("train.ticket.gui_resolve")},
+        {"pending", l("train.ticket.gui_pending")},
+        {"n2", format_label(l("train.ticket.gui_escalate"), "N2")},
+        {"n3", format_label(l("train.ticket.gui_escalate"), "N3")}};
+    for (const auto& [token, label] : endings) {
+      if (token != "resolve" && token != "n2") ImGui::SameLine();  // two rows: level 1's, then the escalations
+      if (ImGui::RadioButton((label + "##" + token).c_str(), s.disposition == token)) {
+        out = trainee("act", token == "resolve" || token == "pending" ? token : "escalate=" + token);
+      }
+      if (probing()) probe("trainee/close/" + token);
+    }
+    if (!s.qualified) ImGui::EndDisabled();
+    ImGui::Separator();
+    return draw_closing_tail(s, l, ui, out);
+  }
   ImGui::TextUnformatted(l("report.outcome"));
   if (!s.diagnosis_outcome.empty() && s.outcome.empty()) {
     ImGui::SameLine();
@@ -213,7 +262,11 @@ Intent draw_closing(const TraineeScreenVm& s, const Labels& l, TraineeUi& ui) {
     if (probing()) probe(std::string("trainee/outcome/") + o);
   }
   ImGui::Separator();
+  return draw_closing_tail(s, l, ui, out);
+}
 
+/// The articles to consult and the call's log, under the closing choices.
+Intent draw_closing_tail(const TraineeScreenVm& s, const Labels& l, TraineeUi& ui, Intent out) {
   if (!s.articles.empty()) {
     ImGui::TextDisabled("%s", l("cli.articles"));
     for (const auto& a : s.articles) {
@@ -245,16 +298,21 @@ Intent draw_play(const TraineeScreenVm& s, const Labels& l, TraineeUi& ui) {
   heading(s.title.c_str());
   ImGui::SameLine();
   ImGui::TextDisabled("   %s %d %s", l("train.gui_clock"), s.clock, l("train.units"));
-  for (const auto& [label, value] : s.context) {
-    ImGui::TextDisabled("%s:", label.c_str());
-    ImGui::SameLine();
-    ImGui::TextUnformatted(value.c_str());
+  for (const auto* fields : {&s.context, &s.ticket_fields}) {
+    for (const auto& [label, value] : *fields) {
+      ImGui::TextDisabled("%s:", label.c_str());
+      ImGui::SameLine();
+      ImGui::TextUnformatted(value.c_str());
+    }
   }
   speech(l("train.user_says"), s.complaint);
   if (!s.error.empty()) ImGui::TextColored(ImVec4(0.85f, 0.1f, 0.1f, 1), "%s", s.error.c_str());
   const float left_w = ImGui::GetContentRegionAvail().x * 0.6f;
   ImGui::BeginChild("call", ImVec2(left_w, 0), true);
-  if (s.diagnosed) {
+  if (!s.qualified) {
+    // The engine refuses to diagnose an unqualified ticket: say what comes first.
+    ImGui::TextWrapped("%s", l("train.ticket.qualify_first"));
+  } else if (s.diagnosed) {
     heading(l("report.conclusion"));
     ImGui::TextWrapped("%s", s.diagnosis.c_str());
     ImGui::TextDisabled("%s: %s", l("report.outcome"), s.diagnosis_outcome.c_str());

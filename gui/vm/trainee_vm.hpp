@@ -106,6 +106,13 @@ struct TraineeScreenVm {
   std::string impact, urgency, outcome;  ///< current choices ("" none)
   bool backed_up = false, verified = false, documented = false;
   std::vector<LinkVm> articles;        ///< articles the steps so far point to
+  // Ticket scenarios: the ticket as it opens, its qualification (first) and how the call ends.
+  bool ticket = false;
+  std::vector<std::pair<std::string, std::string>> ticket_fields;  ///< label, value (title, caller, type when opened)
+  std::string ticket_type;             ///< "incident" / "request" / "" none
+  int ticket_priority = 0;             ///< 1..5, 0 none
+  std::string disposition;             ///< "resolve" / "pending" / "n2" / "n3" / "" none
+  bool qualified = true;               ///< type, impact, urgency and priority given (always true without a ticket)
   // Debrief.
   int total = 0;
   bool recorded = false;

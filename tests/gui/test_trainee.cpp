@@ -29,6 +29,19 @@ void open_trainee_tab(HeadlessApp& app) {
   REQUIRE(app.vm().tab == Tab::trainee);
 }
 
+/// After the diagnosis: reads `topic` (it opens beside the call), has the fix
+/// checked, writes up the ticket and finishes; returns the debrief.
+const TraineeScreenVm& close_call(HeadlessApp& app, const std::string& topic) {
+  tap(app, "trainee/kb/" + topic);
+  CHECK(app.vm().tab == Tab::article);
+  open_trainee_tab(app);
+  tap(app, "trainee/verify");
+  tap(app, "trainee/document");
+  tap(app, "trainee/finish");
+  REQUIRE(screen(app).view == TraineeViewVm::debrief);
+  return screen(app);
+}
+
 }  // namespace
 
 TEST_CASE("the trainee tab lists the scenarios by competency") {
@@ -70,14 +83,7 @@ TEST_CASE("a guided call played by clicks scores full marks and is recorded") {
   CHECK(screen(app).clock == 16);
   tap(app, "trainee/impact/low");
   tap(app, "trainee/urgency/high");
-  tap(app, "trainee/kb/hw.psu_check");
-  CHECK(app.vm().tab == Tab::article);  // the article opens beside the call
-  open_trainee_tab(app);
-  tap(app, "trainee/verify");
-  tap(app, "trainee/document");
-  tap(app, "trainee/finish");
-  const TraineeScreenVm& d = screen(app);
-  REQUIRE(d.view == TraineeViewVm::debrief);
+  const TraineeScreenVm& d = close_call(app, "hw.psu_check");
   CHECK(d.total == 100);
   CHECK(d.recorded);
   CHECK(d.hidden_fault.find("power supply") != std::string::npos);
@@ -129,4 +135,41 @@ TEST_CASE("a damaged progress file is moved aside and the trainee is told") {
     if (e.path().filename().string().rfind("training.sqlite.corrupt-", 0) == 0) kept = true;
   }
   CHECK(kept);
+}
+
+TEST_CASE("a ticket scenario is qualified by clicks before its diagnosis, then closed") {
+  HeadlessApp app;
+  open_trainee_tab(app);
+  // Competency 9 is far down the list: select it as the list's click would.
+  app.presenter->apply(Intent{IntentKind::trainee, "select", "svc.ticket_vip_board_meeting"});
+  app.frame();
+  REQUIRE(screen(app).selected == "svc.ticket_vip_board_meeting");
+  tap(app, "trainee/start");
+  REQUIRE(screen(app).view == TraineeViewVm::play);
+  CHECK(screen(app).ticket);
+  CHECK_FALSE(screen(app).qualified);
+  CHECK_FALSE(screen(app).trees.empty());  // listed, but not drawn until the ticket is qualified
+  CHECK(app.rects.count("trainee/tree/hw.no_display") == 0);
+  tap(app, "trainee/type/incident");
+  tap(app, "trainee/impact/high");  // a VIP: the tempting mistake, corrected below
+  tap(app, "trainee/impact/low");
+  tap(app, "trainee/urgency/high");
+  tap(app, "trainee/priority/3");
+  REQUIRE(screen(app).qualified);
+  CHECK(screen(app).ticket_type == "incident");
+  CHECK(screen(app).ticket_priority == 3);
+  tap(app, "trainee/tree/hw.no_display");
+  // The expert path: desktop, running, standby light, the input fixed it.
+  for (const char* choice : {"1", "1", "2", "1"}) {
+    REQUIRE(screen(app).question.active);
+    tap(app, std::string("choice/") + choice);
+  }
+  REQUIRE(screen(app).diagnosed);
+  tap(app, "trainee/close/resolve");
+  CHECK(screen(app).disposition == "resolve");
+  const TraineeScreenVm& d = close_call(app, "hw.display_no_signal");
+  CHECK(d.total == 100);
+  bool explained = false;
+  for (const auto& f : d.findings) explained |= f.find("Right way to end the call") != std::string::npos;
+  CHECK(explained);
 }
