@@ -613,7 +613,8 @@ int show_list(const workspace::Workspace& ws, const engine::ScenarioSet& set, co
     for (const auto& s : set.scenarios) {
       auto it = best.find(s.id);
       out.push_back({{"id", s.id}, {"title", s.title.get(lang)}, {"competency", s.competency}, {"difficulty", s.difficulty},
-                     {"tree", s.tree}, {"best", it == best.end() ? nlohmann::json(nullptr) : nlohmann::json(it->second)}});
+                     {"tree", s.tree}, {"ticket", s.ticket.has_value()},
+                     {"best", it == best.end() ? nlohmann::json(nullptr) : nlohmann::json(it->second)}});
     }
     print_json(out);
     return exit_ok;

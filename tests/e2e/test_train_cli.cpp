@@ -246,6 +246,8 @@ TEST_CASE("a scripted ticket scenario is qualified, diagnosed and closed") {
   REQUIRE_MESSAGE(r.rc == 0, std::string(r.err));
   CHECK(has(r.out, "\"caller\": \"Marie Dupont\""));
   CHECK(has(r.out, "\"opened_as\": \"incident\""));
+  r = diagdesk(f.home, f.data + "train --list --json");
+  CHECK(has(r.out, "\"id\": \"s.ticket\",\n    \"ticket\": true"));
   r = diagdesk(f.home, f.data + "train s.ticket --no-record --json --actions " + test::quote(ticket_play + ",resolve"));
   REQUIRE_MESSAGE(r.rc == 0, std::string(r.err));
   CHECK(has(r.out, "\"total\": 100"));
