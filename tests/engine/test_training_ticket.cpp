@@ -48,6 +48,16 @@ std::string penalty_codes(const Score& s) {
   return out;
 }
 
+/// True when a line of the run's debrief findings in `lang` contains every one of `parts`.
+bool debrief_says(const TrainingRun& run, Lang lang, std::initializer_list<std::string> parts) {
+  for (const auto& line : run.debrief(lang).findings) {
+    bool all = true;
+    for (const auto& p : parts) all = all && line.find(p) != std::string::npos;
+    if (all) return true;
+  }
+  return false;
+}
+
 /// The expert's play of the fixture ticket, up to (not including) how the call ends.
 const char* expert_ticket = "type=incident,impact=low,urgency=high,priority=3,tree=t.net,=,=,=,kb=net.dns,verify,document";
 
@@ -246,13 +256,8 @@ TEST_CASE("each ticket penalty fires when it should and not otherwise") {
     CHECK(penalty_codes(s) == "wrong_type");
     CHECK(s.p_penalties == penalty_wrong_type);
     CHECK(s.total == 100 - penalty_wrong_type);
-    const Debrief d = run.debrief(Lang::fr);
-    const std::string all = [&] { std::string a; for (auto& l : d.findings) a += l + "\n"; return a; }();
-    CHECK(all.find("demande de service traitée comme incident") != std::string::npos);
-    const Debrief en = run.debrief(Lang::en);
-    bool explained = false;
-    for (const auto& l : en.findings) explained |= l.find("a service request treated as incident") != std::string::npos;
-    CHECK(explained);
+    CHECK(debrief_says(run, Lang::fr, {"demande de service traitée comme incident"}));
+    CHECK(debrief_says(run, Lang::en, {"a service request treated as incident"}));
   }
   SUBCASE("the right type is no penalty, the last word counts") {
     TrainingFixture f(ticket_scenario());
@@ -270,12 +275,7 @@ TEST_CASE("each ticket penalty fires when it should and not otherwise") {
     CHECK(s.p_priority == 0);
     CHECK(penalty_codes(s) == "wrong_priority");
     CHECK(s.total == 100 - points_priority - penalty_wrong_priority);
-    bool explained = false;
-    for (const auto& l : run.debrief(Lang::en).findings) {
-      explained |= l.find("The matrix gives P3 for impact low and urgency high; you gave P1") != std::string::npos &&
-                   l.find("whatever their rank") != std::string::npos;
-    }
-    CHECK(explained);
+    CHECK(debrief_says(run, Lang::en, {"The matrix gives P3 for impact low and urgency high; you gave P1", "whatever their rank"}));
   }
   SUBCASE("a missing escalation, and a P1's one explained as a major incident") {
     TrainingFixture f(ticket_scenario(with("outcome", "outcome = \"escalated\"\nescalation = \"n2\"")));
@@ -286,9 +286,18 @@ TEST_CASE("each ticket penalty fires when it should and not otherwise") {
     CHECK(s.p_outcome == 0);
     CHECK(penalty_codes(s) == "escalation_missing");
     CHECK(s.total == 100 - points_outcome - points_method_step - penalty_escalation_missing);  // "implement" unmet
-    bool explained = false;
-    for (const auto& l : run.debrief(Lang::fr).findings) explained |= l.find("escalade manquante") != std::string::npos;
-    CHECK(explained);
+    CHECK(debrief_says(run, Lang::fr, {"escalade manquante"}));
+    CHECK_FALSE(debrief_says(run, Lang::fr, {"incident majeur"}));
+
+    // A P1 (high x high) that was not escalated: the major incident procedure is recalled.
+    const std::string p1 = with("outcome", "outcome = \"escalated\"\nescalation = \"n2\"",
+                                with("priority", "priority = 1", with("urgency", "urgency = \"high\"", with("impact", "impact = \"high\""))));
+    TrainingFixture major(ticket_scenario(p1));
+    TrainingRun missed(major.knowledge, major.set, major.scenario(), Mode::guided, Lang::fr);
+    play(missed, "type=incident,impact=high,urgency=high,priority=1,tree=t.net,=,=,=,resolve");
+    CHECK(penalty_codes(missed.score()) == "escalation_missing");
+    CHECK(debrief_says(missed, Lang::fr, {"Un incident majeur (P1) s'escalade tout de suite au N2"}));
+    CHECK(debrief_says(missed, Lang::en, {"A major incident (P1) goes to N2 at once"}));
   }
   SUBCASE("escalating to the expected level is no penalty") {
     TrainingFixture f(ticket_scenario(with("outcome", "outcome = \"escalated\"\nescalation = \"n2\"")));
@@ -306,9 +315,7 @@ TEST_CASE("each ticket penalty fires when it should and not otherwise") {
     const Score s = run.score();
     CHECK_FALSE(s.disposition_ok);
     CHECK(penalty_codes(s) == "escalation_wrong_level");
-    bool explained = false;
-    for (const auto& l : run.debrief(Lang::en).findings) explained |= l.find("expected N2, given N3") != std::string::npos;
-    CHECK(explained);
+    CHECK(debrief_says(run, Lang::en, {"expected N2, given N3"}));
   }
   SUBCASE("a needless escalation") {
     TrainingFixture f(ticket_scenario());
@@ -317,9 +324,7 @@ TEST_CASE("each ticket penalty fires when it should and not otherwise") {
     const Score s = run.score();
     CHECK(penalty_codes(s) == "escalation_needless");
     CHECK(s.p_penalties == penalty_escalation_needless);
-    bool explained = false;
-    for (const auto& l : run.debrief(Lang::en).findings) explained |= l.find("needless escalation") != std::string::npos;
-    CHECK(explained);
+    CHECK(debrief_says(run, Lang::en, {"needless escalation"}));
   }
   SUBCASE("a pending ticket resolved instead is no escalation penalty but the wrong ending") {
     TrainingFixture f(ticket_scenario(with("outcome", "outcome = \"pending\"")));
@@ -328,9 +333,7 @@ TEST_CASE("each ticket penalty fires when it should and not otherwise") {
     const Score s = run.score();
     CHECK_FALSE(s.disposition_ok);
     CHECK(penalty_codes(s).empty());
-    bool explained = false;
-    for (const auto& l : run.debrief(Lang::en).findings) explained |= l.find("the SLA clock stops") != std::string::npos;
-    CHECK(explained);
+    CHECK(debrief_says(run, Lang::en, {"the SLA clock stops"}));
     TrainingRun right(f.knowledge, f.set, f.scenario(), Mode::guided, Lang::en);
     play(right, std::string(expert_ticket) + ",pending");
     CHECK(right.score().total == 100);
