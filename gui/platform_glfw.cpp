@@ -19,6 +19,7 @@
 #include <cstring>
 #include <ctime>
 #include <iostream>
+#include <map>
 #include <vector>
 
 namespace diagdesk::gui {
@@ -125,6 +126,12 @@ int run_window(const std::function<Presenter&()>& presenter_ready, const Platfor
   apply_theme(dark, scale);
 
   ScriptPlayer player(o.script);
+  // Scripted runs record the panels' widgets so `press NAME` can click them.
+  std::map<std::string, ProbeRect> probes;
+  if (o.scripted) {
+    set_probe(&probes);
+    player.set_probes(&probes);
+  }
   AppUi ui;
   int frames_after_script = 0;
   int busy_frames = 4;
@@ -152,6 +159,7 @@ int run_window(const std::function<Presenter&()>& presenter_ready, const Platfor
       // work (search, index, article loading) the previous one started.
       presenter.wait_background();
       shot = player.apply(io);
+      probes.clear();  // this frame records them afresh
     }
     ImGui::NewFrame();
 
@@ -195,6 +203,11 @@ int run_window(const std::function<Presenter&()>& presenter_ready, const Platfor
       std::cerr << "diagdesk-gui: cannot write " << shot << '\n';
       exit_code = 1;
     }
+    if (!player.error().empty()) {
+      std::cerr << "diagdesk-gui: script " << player.error() << '\n';
+      exit_code = 1;
+      break;
+    }
     const bool script_done = !o.scripted || player.done();
     if (script_done && o.frames > 0 && ++frames_after_script >= o.frames) {
       if (!o.screenshot.empty()) {
@@ -221,6 +234,7 @@ int run_window(const std::function<Presenter&()>& presenter_ready, const Platfor
   glfwGetWindowSize(window, &w, &h);
   if (!o.scripted) presenter.set_window(w, h, glfwGetWindowAttrib(window, GLFW_MAXIMIZED) == GLFW_TRUE);
 
+  set_probe(nullptr);
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();

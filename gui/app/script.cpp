@@ -1,6 +1,7 @@
 // Scripted input: parsing and playing into ImGui's IO.
 #include "app/script.hpp"
 
+#include "panels/panels.hpp"
 #include "vm/keys.hpp"
 
 #include <imgui.h>
@@ -18,7 +19,7 @@ const std::map<std::string, int>& named_keys() {
   static const std::map<std::string, int> keys = {
       {"space", 32},  {"escape", 256}, {"enter", 257}, {"tab", 258},   {"backspace", 259}, {"delete", 261},
       {"right", 262}, {"left", 263},   {"down", 264},  {"up", 265},    {"pageup", 266},    {"pagedown", 267},
-      {"home", 268},  {"end", 269},    {"f1", 290},    {"f2", 291},    {"f3", 292},        {"f4", 293},
+      {"home", 268},  {"end", 269},    {"f1", 290},    {"f2", 291},    {"f3", 292},        {"f4", 293},        {"f5", 294},
   };
   return keys;
 }
@@ -82,6 +83,9 @@ bool parse_script(const std::string& text, std::vector<ScriptCommand>& out, std:
     } else if (verb == "move" || verb == "click") {
       c.kind = verb == "move" ? ScriptCommand::Kind::move : ScriptCommand::Kind::click;
       if (!(words >> c.x >> c.y)) return fail(verb + " needs x and y");
+    } else if (verb == "press") {
+      c.kind = ScriptCommand::Kind::press;
+      if (!(words >> c.text)) return fail("press needs a widget name");
     } else if (verb == "wheel") {
       c.kind = ScriptCommand::Kind::wheel;
       if (!(words >> c.y)) return fail("wheel needs an amount");
@@ -145,6 +149,33 @@ std::string ScriptPlayer::apply(ImGuiIO& io) {
       io.MouseDown[0] = m_phase == 1;
       if (++m_phase > 2) next();
       break;
+    case ScriptCommand::Kind::press: {
+      // Frame 1: find the widget and move there (waiting while it is not
+      // drawn yet); frame 2: press; frame 3: release.
+      if (m_phase == 0) {
+        const ProbeRect* r = nullptr;
+        if (m_probes) {
+          if (auto it = m_probes->find(c.text); it != m_probes->end()) r = &it->second;
+        }
+        if (!r) {
+          if (++m_waited > 60) {
+            m_error = "line " + std::to_string(c.line) + ": no widget '" + c.text + "'";
+            m_waited = 0;
+            next();
+          }
+          break;
+        }
+        m_waited = 0;
+        m_mouse_x = (r->x0 + r->x1) / 2;
+        m_mouse_y = (r->y0 + r->y1) / 2;
+        io.MousePos = ImVec2(m_mouse_x, m_mouse_y);
+        m_phase = 1;
+        break;
+      }
+      io.MouseDown[0] = m_phase == 1;
+      if (++m_phase > 2) next();
+      break;
+    }
     case ScriptCommand::Kind::wheel:
       io.MouseWheel += c.y;
       next();

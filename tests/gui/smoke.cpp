@@ -6,6 +6,8 @@
 //   gui_smoke --no-display GUI    runs it without DISPLAY: exit code 3 and a
 //                                 message pointing to `diagdesk diagnose`.
 // Exit 77 (skipped) when xvfb-run is not installed (scripts/deps.sh test installs it).
+#include "xvfb_run.hpp"
+
 #include <stb_image.h>
 
 #include <cstdio>
@@ -16,32 +18,13 @@
 #include <iostream>
 #include <map>
 #include <string>
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 
 namespace {
 
-int run(const std::string& command, std::string* output = nullptr) {
-  FILE* p = popen((command + " 2>&1").c_str(), "r");
-  if (!p) return -1;
-  char buf[4096];
-  std::string out;
-  while (std::fgets(buf, sizeof buf, p)) out += buf;
-  const int status = pclose(p);
-  std::cout << out;
-  if (output) *output = out;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-bool in_path(const std::string& program) {
-  return run("command -v " + program + " >/dev/null") == 0;
-}
-
-int fail(const std::string& why) {
-  std::cerr << "FAILED: " << why << '\n';
-  return 1;
-}
+using diagdesk::gui::testing::fail;
+using diagdesk::gui::testing::run;
 
 int no_display(const std::string& gui) {
   std::string out;
@@ -64,10 +47,7 @@ int main(int argc, char** argv) {
   }
   const std::string gui = argv[1], script = argv[2];
   const fs::path out = argv[3];
-  if (!in_path("xvfb-run") || !in_path("xauth")) {
-    std::cout << "SKIPPED: xvfb-run / xauth not installed (scripts/deps.sh test installs them)\n";
-    return 77;
-  }
+  if (!diagdesk::gui::testing::xvfb_available()) return 77;
   std::error_code ec;
   fs::remove_all(out, ec);
   fs::create_directories(out / "home");

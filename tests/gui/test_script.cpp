@@ -41,3 +41,24 @@ TEST_CASE("a played script drives the application like a user") {
   CHECK(app.session().start_tree() == "prn.not_printing");
   CHECK(app.session().answers().size() == 1);
 }
+
+TEST_CASE("press clicks a widget by its probe name, and a widget that never shows fails the script with its line") {
+  HeadlessApp app;
+  std::vector<ScriptCommand> c;
+  std::string error;
+  REQUIRE(parse_script("key f5\nwait 2\npress tickets/new\nwait 1\npress no/such/widget\n", c, error));
+  REQUIRE(c.size() == 5);
+  CHECK(c[2].kind == ScriptCommand::Kind::press);
+  CHECK(c[2].text == "tickets/new");
+  CHECK_FALSE(parse_script("press\n", c, error));
+  CHECK(error == "line 1: press needs a widget name");
+  ScriptPlayer player(c);
+  player.set_probes(&app.rects);
+  for (int i = 0; i < 200 && !player.done(); ++i) {
+    player.apply(ImGui::GetIO());
+    app.frame();
+  }
+  CHECK(player.done());
+  CHECK(app.ui.tickets.form_open);  // "New ticket" was clicked
+  CHECK(player.error() == "line 5: no widget 'no/such/widget'");
+}
