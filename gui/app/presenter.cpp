@@ -9,6 +9,7 @@
 #include "app/presenter.hpp"
 
 #include "app/markdown.hpp"
+#include "app/tickets_presenter.hpp"
 #include "app/trainee_presenter.hpp"
 #include <diagdesk/workspace/import.hpp>
 #include "app/tree_search.hpp"
@@ -88,6 +89,7 @@ Presenter::Presenter(PresenterOptions options)
   }
   refresh_home();
   m_trainee = std::make_unique<TraineePresenter>(m_ws, m_options.persist);
+  m_tickets = std::make_unique<TicketsPresenter>(m_ws, m_settings.operator_name);
   // Open the search in the background (loads the articles, brings the index
   // up to date) so the first keystroke finds it ready.
   reload_kb();
@@ -266,7 +268,8 @@ void Presenter::do_apply(const Intent& i) {
     case IntentKind::run_import: run_import(i.a); break;
     // application
     case IntentKind::set_tab:
-      if (i.n >= 0 && i.n <= 3) m_tab = static_cast<Tab>(i.n);
+      if (i.n >= 0 && i.n <= static_cast<int>(Tab::tickets)) m_tab = static_cast<Tab>(i.n);
+      if (m_tab == Tab::tickets) ticket_session(true, false);  // back to the ticket: attach the diagnosis
       break;
     case IntentKind::set_lang:
       if (auto l = engine::parse_lang(i.a)) set_lang(*l);
@@ -278,6 +281,7 @@ void Presenter::do_apply(const Intent& i) {
     case IntentKind::copy_text: status(tr("gui.copied", m_lang)); break;
     case IntentKind::dismiss_status: m_status.clear(); break;
     case IntentKind::quit: m_quit = true; break;
+    case IntentKind::ticket: apply_ticket(i); break;
     case IntentKind::trainee: {
       const auto applied = m_trainee->apply(i, m_lang);
       if (!applied.error.empty()) status(applied.error, true);
@@ -302,15 +306,19 @@ void Presenter::set_lang(Lang lang) {
 // [SECTION] Sessions (start, autosave, archive, export) -----------------------------------------
 
 void Presenter::start_tree(const std::string& id) {
-  archive_session();
   std::vector<std::string> facts;
   for (const auto& [k, v] : m_start_facts) facts.push_back(k + "=" + v);
-  auto started = m_ws.start(id, facts, m_lang);
+  install_session(m_ws.start(id, facts, m_lang));
+}
+
+bool Presenter::install_session(workspace::Started started, const std::string* symptom) {
+  archive_session();
   if (!started.session) {
     status(started.error, true);
-    return;
+    return false;
   }
   m_session = std::move(started.session);
+  if (symptom) m_symptom = *symptom;
   m_started = now_seconds();
   m_archive_path.clear();
   m_why_open = false;
@@ -320,10 +328,12 @@ void Presenter::start_tree(const std::string& id) {
   m_resume_offered = false;
   m_tab = Tab::diagnosis;
   after_change();
+  return true;
 }
 
 void Presenter::after_change() {
   if (!m_session) return;
+  ticket_session(false, false);  // a concluded diagnosis of a ticket goes back to it
   m_remedy_done.resize(m_session->step().remedy.size(), false);
   if (!m_options.persist || !m_settings.autosave) return;
   if (m_session->concluded()) {
@@ -346,6 +356,7 @@ void Presenter::after_change() {
 
 void Presenter::archive_session() {
   // Put a session with answers aside before another one replaces it.
+  ticket_session(false, true);
   if (!m_session || !m_options.persist) return;
   if (m_session->answers().empty() && m_session->notes().empty()) {
     m_store.clear_autosave();
@@ -509,6 +520,7 @@ void Presenter::poll() noexcept {
       }
     }
     if (m_lint_job.state().running || m_index_job.state().running || m_import_job.state().running) m_dirty = true;
+    if (m_tab == Tab::tickets && m_tickets->tick()) m_dirty = true;  // the countdowns move
   } catch (...) {
     status("internal error while polling background work", true);
   }

@@ -30,6 +30,7 @@
 namespace diagdesk::gui {
 
 class TraineePresenter;  // app/trainee_presenter.hpp
+class TicketsPresenter;  // app/tickets_presenter.hpp
 
 struct PresenterOptions {
   workspace::Options workspace;   ///< bundled KB, layers, data dir, language
@@ -62,6 +63,8 @@ class Presenter {
   bool busy() const;
   const workspace::Workspace& workspace() const { return m_ws; }
   const engine::Session* session() const { return m_session ? &*m_session : nullptr; }
+  /// The Tickets tab's presenter (tests: its desk and clock).
+  TicketsPresenter& tickets() { return *m_tickets; }
   workspace::Settings& settings() { return m_settings; }
   /// Records the window geometry (saved with the settings at exit).
   void set_window(int width, int height, bool maximized);
@@ -72,6 +75,8 @@ class Presenter {
   // Applying intents (presenter.cpp).
   void do_apply(const Intent& i);
   void start_tree(const std::string& id);
+  /// Puts the current session aside and shows `started` (or says why it did not start).
+  bool install_session(workspace::Started started, const std::string* symptom = nullptr);
   void after_change();
   void set_lang(engine::Lang lang);
   void set_start_fact(const std::string& key, const std::string& value);
@@ -159,6 +164,13 @@ class Presenter {
 
   // Trainee mode (app/trainee_presenter.cpp).
   std::unique_ptr<TraineePresenter> m_trainee;
+
+  // Tickets tab (app/presenter_tickets.cpp, app/tickets_presenter.cpp).
+  std::unique_ptr<TicketsPresenter> m_tickets;
+  void apply_ticket(const Intent& i);
+  /// Hands the session to the ticket it was started for (TicketsPresenter::session_update).
+  void ticket_session(bool force, bool leaving);
+  void build_tickets(AppVm& vm);
 
   // Status and rebuilding.
   std::string m_status;

@@ -113,6 +113,7 @@ void Presenter::rebuild() {
     build_author(vm);
     vm.trainee.available = m_trainee && m_trainee->available();
     if (vm.trainee.available) vm.trainee.screen = m_trainee->build(m_lang);
+    build_tickets(vm);
     vm.status = m_status;
     vm.status_error = m_status_error;
     if (const std::size_t errors = m_ws.error_count(); errors > 0) {

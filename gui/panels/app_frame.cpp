@@ -1,6 +1,6 @@
 // The whole window: menu bar (language, theme), the search bar, the tabs
 // (diagnosis, article, author, trainee), the side column (transcript, facts,
-// linked articles) and the status line. Global keys: Ctrl+K search, F1-F4 tabs.
+// linked articles) and the status line. Global keys: Ctrl+K search, F1-F5 tabs, Ctrl+N new ticket.
 #include "panels/panels.hpp"
 #include "vm/keys.hpp"
 
@@ -32,6 +32,7 @@ void draw_menu(const AppVm& vm, std::vector<Intent>& out) {
   }
   if (ImGui::BeginMenu(l("gui.menu_help"))) {
     ImGui::TextUnformatted(l("gui.keys_help"));
+    ImGui::TextUnformatted(l("gui.tickets.keys_help"));
     ImGui::EndMenu();
   }
   // Language switch, always visible on the right.
@@ -104,7 +105,13 @@ std::vector<Intent> draw_app(const AppVm& vm, AppUi& ui) {
   if (io.KeyCtrl && ImGui::IsKeyPressed(keys::letter('K'), false)) ui.search.focus_request = true;
   if (io.KeyCtrl && ImGui::IsKeyPressed(keys::letter('Q'), false)) push(out, {IntentKind::quit});
   if (io.KeyCtrl && ImGui::IsKeyPressed(keys::letter('L'), false)) push(out, {IntentKind::set_lang, vm.lang == "fr" ? "en" : "fr"});
-  for (int t = 0; t < 4; ++t) {
+  if (io.KeyCtrl && ImGui::IsKeyPressed(keys::letter('N'), false)) {
+    ui.search.open = false;
+    ui.tickets.form_open = true;
+    ui.tickets.form_focus = true;
+    push(out, {IntentKind::set_tab, {}, {}, static_cast<int>(Tab::tickets)});
+  }
+  for (int t = 0; t < keys::tab_count; ++t) {
     if (ImGui::IsKeyPressed(keys::f1 + t, false)) {
       ui.search.open = false;
       push(out, {IntentKind::set_tab, {}, {}, t});
@@ -136,8 +143,9 @@ std::vector<Intent> draw_app(const AppVm& vm, AppUi& ui) {
     push(out, draw_search_results(vm.search, l, ui.search));
     ImGui::EndChild();
   } else if (ImGui::BeginTabBar("tabs")) {
-    const char* names[] = {l("gui.tab_diagnosis"), l("gui.tab_article"), l("gui.tab_author"), l("gui.tab_trainee")};
-    for (int t = 0; t < 4; ++t) {
+    const char* names[] = {l("gui.tab_diagnosis"), l("gui.tab_article"), l("gui.tab_author"), l("gui.tab_trainee"),
+                           l("gui.tickets.tab")};
+    for (int t = 0; t < keys::tab_count; ++t) {
       const Tab tab = static_cast<Tab>(t);
       const ImGuiTabItemFlags flags = ui.tab_request && vm.tab == tab ? ImGuiTabItemFlags_SetSelected : 0;
       // "###" keeps the tab's identity when the language changes its label.
@@ -165,6 +173,7 @@ std::vector<Intent> draw_app(const AppVm& vm, AppUi& ui) {
           break;
         }
         case Tab::trainee: push(out, draw_trainee_panel(vm.trainee, l, ui.trainee)); break;
+        case Tab::tickets: push(out, draw_tickets_panel(vm.tickets, l, ui.tickets)); break;
       }
       ImGui::EndTabItem();
     }

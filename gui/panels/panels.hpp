@@ -10,6 +10,7 @@
 #include "vm/view_models.hpp"
 
 #include <array>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -69,6 +70,8 @@ void set_probe(std::map<std::string, ProbeRect>* recorder);
 bool probing();
 /// Records the last item's rectangle under `name` (when probing).
 void probe(const std::string& name);
+/// A button recorded as `probe_name`, greyed and never clicked when not `enabled`.
+bool probed_button(const char* label, const std::string& probe_name, bool enabled = true);
 
 // [Search] -------------------------------------------------------------------------------------
 
@@ -144,6 +147,49 @@ struct TraineeUi {
 /// Scenario list, the simulated call and the debrief (panels/trainee_panel.cpp).
 Intent draw_trainee_panel(const TraineeVm& vm, const Labels& l, TraineeUi& ui);
 
+// [Tickets] (panels/tickets_panel.cpp) -----------------------------------------------------
+
+/// Widget state of the Tickets tab: the queue's sort and filters, the
+/// new-ticket form and the ticket view's action fields.
+struct TicketsUi {
+  enum class Sort { priority, due } sort = Sort::priority;
+  bool descending = false;        ///< priority: P1 first when false; due: nearest first when false
+  std::string status_filter;      ///< "" all, "open" (not resolved or closed), or a status id
+  std::string operator_filter;    ///< "" all, "-" unassigned, or an operator name
+  bool late_only = false;         ///< late and at-risk tickets only
+  // The new-ticket form.
+  bool form_open = false;
+  bool form_focus = false;        ///< focus the title next frame (Ctrl+N)
+  int type = 0;                   ///< 0 incident, 1 request
+  std::array<char, 256> title{};
+  std::array<char, 128> caller_name{}, caller_phone{}, caller_email{}, caller_site{};
+  int category = 0;               ///< index in TicketsVm::domains
+  int impact = 1, urgency = 1;    ///< 0 low, 1 medium, 2 high
+  std::array<char, 64> asset{};
+  std::array<char, 2048> description{};
+  std::uint64_t created_serial = 0;
+  // The ticket view.
+  std::string action;             ///< the action form shown: assign, pending, diagnose, escalate, resolve, close, reopen, note, report
+  std::string shown;              ///< ticket number the fields below were filled for
+  std::array<char, 128> operator_name{};
+  int level = 0;                  ///< assign: 0 N1, 1 N2, 2 N3; escalate: same
+  std::array<char, 2048> text{};  ///< the action's text (note, reason, solution)
+  std::array<char, 512> pdf_path{};
+  int tree = 0;                   ///< index in TicketDetailVm::trees
+  std::uint64_t proposal_serial = 0;
+  std::uint64_t saved_serial = 0;
+};
+
+/// The rows of `vm.rows` the queue shows with `ui`'s filters, in its sort order.
+std::vector<std::size_t> visible_rows(const TicketsVm& vm, const TicketsUi& ui);
+/// The priority the form's impact and urgency give (0 low .. 2 high), from the desk's matrix.
+int live_priority(const TicketsVm& vm, int impact, int urgency);
+/// A countdown to a due time: "2 h 10", "35 min", "1 d 3 h" ("1 j 3 h"), or
+/// "late by 35 min" / « en retard de 35 min » once `seconds_left` is negative.
+std::string format_countdown(std::int64_t seconds_left, const Labels& l);
+/// The queue, the new-ticket form and the ticket view; returns IntentKind::ticket.
+Intent draw_tickets_panel(const TicketsVm& vm, const Labels& l, TicketsUi& ui);
+
 // [The whole window] ------------------------------------------------------------------------
 
 struct AppUi {
@@ -152,6 +198,7 @@ struct AppUi {
   FactsUi facts;
   AuthorUi author;
   TraineeUi trainee;
+  TicketsUi tickets;
   Tab shown = Tab::diagnosis;     ///< tab ImGui displayed last frame
   Tab last_vm_tab = Tab::diagnosis;
   bool tab_request = false;       ///< select vm.tab until ImGui shows it

@@ -75,6 +75,14 @@ void probe(const std::string& name) {
   (*g_probe)[name] = ProbeRect{a.x, a.y, b.x, b.y};
 }
 
+bool probed_button(const char* label, const std::string& probe_name, bool enabled) {
+  if (!enabled) ImGui::BeginDisabled();
+  const bool clicked = ImGui::Button(label);
+  if (g_probe) probe(probe_name);
+  if (!enabled) ImGui::EndDisabled();
+  return clicked && enabled;
+}
+
 const unsigned short* glyph_ranges() { return k_ranges; }
 
 bool load_fonts(float scale) {

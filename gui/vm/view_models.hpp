@@ -13,6 +13,8 @@
 // [SECTION] Author mode
 // [SECTION] Home, jobs, application
 
+#include "vm/tickets_vm.hpp"
+
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -85,6 +87,9 @@ enum class IntentKind {
   quit,
   // trainee mode (vm/trainee_vm.hpp)
   trainee,            ///< a: verb (select, mode, start, again, list, act, filter, finish), b: argument
+  // tickets tab (vm/tickets_vm.hpp)
+  ticket,             ///< a: verb (create, select, assign, in_progress, pending, diagnose, escalate, resolve,
+                      ///< close, reopen, note, report_pdf, refresh), b: ticket number, n: level, fields: values
 };
 
 struct Intent {
@@ -92,6 +97,13 @@ struct Intent {
   std::string a;
   std::string b;
   int n = 0;
+  /// Named values of a form (the new-ticket form, an action's text); empty for most intents.
+  std::vector<std::pair<std::string, std::string>> fields;
+  /// The value of field `key` ("" when absent).
+  std::string field(std::string_view key) const {
+    for (const auto& [k, v] : fields) if (k == key) return v;
+    return {};
+  }
   Intent() = default;
   Intent(IntentKind k, std::string a_ = {}, std::string b_ = {}, int n_ = 0)
       : kind(k), a(std::move(a_)), b(std::move(b_)), n(n_) {}
@@ -366,7 +378,7 @@ struct HomeVm {
   std::vector<TreeItemVm> trees;     ///< browse by domain
 };
 
-enum class Tab { diagnosis = 0, article = 1, author = 2, trainee = 3 };
+enum class Tab { diagnosis = 0, article = 1, author = 2, trainee = 3, tickets = 4 };
 
 struct AppVm {
   std::uint64_t revision = 0;  ///< bumped on every rebuild
@@ -384,6 +396,7 @@ struct AppVm {
   ArticleVm article;
   AuthorVm author;
   TraineeVm trainee;
+  TicketsVm tickets;
   std::string status;
   bool status_error = false;
   std::string load_problems;   ///< "3 errors while loading the KB"
