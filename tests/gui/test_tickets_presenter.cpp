@@ -255,3 +255,50 @@ TEST_CASE("a damaged ticket database is said in the tab, and the rest of the pro
   app.frame();
   CHECK(app.vm().question.active);
 }
+
+TEST_CASE("a diagnosis that ends on level 2 fills the Escalate form with its reason and level") {
+  TicketsApp app("en");
+  const std::string number = app.make();
+  app.act("diagnose", number, {{"tree", "dir.join_domain"}});
+  app.answer_to_the_end();
+  REQUIRE(app.session().concluded());
+  REQUIRE(app.session().step().outcome == engine::Outcome::escalate_l2);
+  const TicketProposalVm p = app.vm().tickets.proposal;
+  CHECK(p.solution.empty());
+  CHECK(p.reason.find(app.session().step().diagnosis) != std::string::npos);
+  CHECK(p.level == 2);
+  app.press(key_f5);
+  app.frames(2);
+  CHECK(app.ui.tickets.action == "escalate");
+  CHECK(app.ui.tickets.level == 1);  // N2
+  CHECK(std::string(app.ui.tickets.text.data()) == p.reason);
+  app.click("tickets/confirm");
+  const auto v = app.get(number);
+  CHECK(v.ticket.status == sv::Status::escalated);
+  CHECK(v.ticket.level == sv::SupportLevel::n2);
+  app.frame();
+  CHECK(app.ui.tickets.action.empty());  // the form closed once saved
+}
+
+TEST_CASE("the queue marks a ticket late once its SLA time has run out, as the clock moves") {
+  TicketsApp app("en");
+  sv::Time clock = friday_10h;
+  app.desk().set_clock([&] { return clock; });
+  workspace::NewTicket n;
+  n.title = "Whole floor without network";
+  n.caller_name = "Paul Martin";
+  n.impact = sv::Grade::high;
+  n.urgency = sv::Grade::high;
+  workspace::TicketView v;
+  REQUIRE(app.desk().create(n, "marie", v).ok());
+  app.act("refresh", "");
+  REQUIRE(app.tickets().rows.size() == 1);
+  CHECK(app.tickets().rows[0].priority == 1);
+  CHECK_FALSE(app.tickets().rows[0].late);
+  CHECK(app.tickets().rows[0].due == friday_10h + 15 * 60);  // P1: taken in charge within 15 min
+  clock += 20 * 60;
+  app.frames(2);  // the minute changed: rebuilt without any intent
+  CHECK(app.tickets().now == clock);
+  CHECK(app.tickets().rows[0].late);
+  CHECK(format_countdown(app.tickets().rows[0].due - app.tickets().now, app.vm().labels) == "late by 5 min");
+}
