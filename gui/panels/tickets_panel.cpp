@@ -251,6 +251,7 @@ Intent draw_queue(const TicketsVm& vm, const Labels& l, TicketsUi& ui) {
     ImGui::TextUnformatted(r.number.c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(r.title.c_str());
+    const bool title_hovered = ImGui::IsItemHovered();
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(r.status_label.c_str());
     ImGui::TableNextColumn();
@@ -258,6 +259,8 @@ Intent draw_queue(const TicketsVm& vm, const Labels& l, TicketsUi& ui) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(due_text(vm, r, l).c_str());
     if (colour) ImGui::PopStyleColor();
+    // A long title is clipped by its column: the whole of it, and the caller, on hover.
+    if (title_hovered) ImGui::SetTooltip("%s\n%s", r.title.c_str(), r.caller.c_str());
   }
   ImGui::EndTable();
   return out;
@@ -555,9 +558,7 @@ Intent draw_detail(const TicketsVm& vm, const Labels& l, TicketsUi& ui) {
   return out;
 }
 
-}  // namespace
-
-Intent draw_tickets_panel(const TicketsVm& vm, const Labels& l, TicketsUi& ui) {
+Intent draw_tab(const TicketsVm& vm, const Labels& l, TicketsUi& ui) {
   if (!vm.opened) {
     // A bad database is said here, not a crash; the rest of the program works.
     if (vm.error.empty()) {
@@ -606,6 +607,16 @@ Intent draw_tickets_panel(const TicketsVm& vm, const Labels& l, TicketsUi& ui) {
   }
   ImGui::EndChild();
   ImGui::EndTable();
+  return out;
+}
+
+}  // namespace
+
+Intent draw_tickets_panel(const TicketsVm& vm, const Labels& l, TicketsUi& ui) {
+  // A form full of fields: framed, so empty ones show in the light theme too.
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+  Intent out = draw_tab(vm, l, ui);
+  ImGui::PopStyleVar();
   return out;
 }
 

@@ -156,7 +156,7 @@ int queue(const std::string& gui, const fs::path& png) {
   fs::create_directories(home);
   if (const std::string err = seed(home); !err.empty()) return fail("seeding the queue: " + err);
   const fs::path script = out / "queue.script";
-  std::ofstream(script) << "wait 3\nkey f5\nwait 5\npress tickets/row/INC-2026-000001\nwait 5\n";
+  std::ofstream(script) << "wait 3\nkey f5\nwait 5\npress tickets/row/INC-2026-000001\nmove 1270 790\nwait 5\n";
   const int code = run_gui(gui, home, script, png, "DIAGDESK_NOW=2026-05-22T15:00");
   std::error_code ec;
   fs::remove_all(out, ec);
