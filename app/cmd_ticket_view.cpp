@@ -310,7 +310,7 @@ void print_ticket(std::ostream& out, const workspace::TicketView& v, const works
     if (!before.empty()) what += c + before + " -> " + after;
     else if (!after.empty()) what += c + after;
     out << "  " << cal.format_local(e.at) << "  " << pad(e.actor, 12) << what;
-    if (!e.note.empty()) out << " · " << first_line(e.note);
+    if (!e.note.empty()) out << " · " << first_line(desk.event_note(e, lang));
     out << "\n";
   }
 

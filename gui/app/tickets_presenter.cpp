@@ -70,8 +70,9 @@ std::string first_line(const std::string& text) {
   return line;
 }
 
-/// One history event in words: what changed, old → new, and its note.
-std::string event_text(const sv::Event& e, Lang lang) {
+/// One history event in words: what changed, old → new, and its note
+/// (`note`: the event's note as the desk words it).
+std::string event_text(const sv::Event& e, const std::string& note, Lang lang) {
   std::string what = tr("cli.ticket.event." + std::string(sv::name(e.kind)), lang);
   if ((e.kind == sv::EventKind::field || e.kind == sv::EventKind::assignment) && !e.field.empty()) {
     // The field in words where the report has a name for it (operator: « Technicien »).
@@ -85,7 +86,7 @@ std::string event_text(const sv::Event& e, Lang lang) {
     if (!e.old_value.empty()) what += (status ? status_label(e.old_value, lang) : e.old_value) + " → ";
     what += status ? status_label(e.new_value, lang) : e.new_value;
   }
-  if (!e.note.empty()) what += (e.old_value.empty() && e.new_value.empty() ? tr("punct.colon", lang) : " · ") + first_line(e.note);
+  if (!note.empty()) what += (e.old_value.empty() && e.new_value.empty() ? tr("punct.colon", lang) : " · ") + first_line(note);
   return what;
 }
 
@@ -428,7 +429,7 @@ void TicketsPresenter::build_detail(TicketsVm& vm, Lang lang, bool session_runni
   d.closed_final = t.status == sv::Status::closed;
   d.resolved_now = t.status == sv::Status::resolved;
   d.diagnosis_running = session_running && m_diagnosing == t.number;
-  for (const auto& e : v.history) d.events.push_back({cal.format_local(e.at), e.actor, std::string(sv::name(e.kind)), event_text(e, lang)});
+  for (const auto& e : v.history) d.events.push_back({cal.format_local(e.at), e.actor, std::string(sv::name(e.kind)), event_text(e, m_desk->event_note(e, lang), lang)});
 
   const engine::Knowledge& k = *m_ws.knowledge();
   for (const auto& a : m_desk->sessions(t)) {

@@ -358,3 +358,18 @@ TEST_CASE("a database that is not one is refused at open with a sentence naming 
   CHECK(err.code == "corrupt");
   CHECK(err.message.find("service.sqlite") != std::string::npos);
 }
+
+TEST_CASE("priority notes read in words in each language, with the layer that set the cell") {
+  Desk d(engine::Lang::fr);
+  auto v = d.open_ticket();
+  REQUIRE(d.desk->update(v.ticket.number, "urgency", "high", "marie", v).ok());
+  const auto& e = v.history.back();
+  REQUIRE(e.kind == sv::EventKind::priority);
+  CHECK(d.desk->event_note(e, engine::Lang::fr) ==
+        "urgence moyenne → élevée : impact moyen × urgence élevée = P2 (bundled: service/priority.toml)");
+  CHECK(d.desk->event_note(e, engine::Lang::en) ==
+        "medium urgency → high: medium impact × high urgency = P2 (bundled: service/priority.toml)");
+  // Other notes are shown as written.
+  REQUIRE(d.desk->follow_up(v.ticket.number, sv::EventKind::call, "Rappelé à 14 h", "marie", v).ok());
+  CHECK(d.desk->event_note(v.history.back(), engine::Lang::en) == "Rappelé à 14 h");
+}

@@ -8,6 +8,7 @@
 #include <diagdesk/engine/wording.hpp>
 #include <diagdesk/service/report.hpp>
 
+#include <optional>
 #include <sstream>
 
 namespace diagdesk::workspace {
@@ -241,6 +242,68 @@ std::string ServiceDesk::report_markdown(const TicketView& v, engine::Lang lang)
 std::string ServiceDesk::report_pdf(const TicketView& v, engine::Lang lang, const fs::path& file) const {
   const auto facts = fact_phrases(*m_ws.knowledge(), ticket_facts(v.ticket), lang);
   return sv::render_pdf(report_document(v, sessions(v.ticket), facts, m_config, m_ws.layers(), lang), file);
+}
+
+namespace {
+
+/// "impact high x urgency medium = P2 (source)" split into its parts.
+struct PriorityNote {
+  std::string impact, urgency, priority, source;
+};
+
+std::optional<PriorityNote> parse_priority_note(const std::string& note) {
+  const auto i = note.find("impact ");
+  const auto x = note.find(" x urgency ", i);
+  const auto eq = note.find(" = ", x);
+  const auto open = note.find(" (", eq);
+  if (i == std::string::npos || x == std::string::npos || eq == std::string::npos || open == std::string::npos ||
+      note.back() != ')') {
+    return std::nullopt;
+  }
+  PriorityNote p;
+  p.impact = note.substr(i + 7, x - i - 7);
+  p.urgency = note.substr(x + 11, eq - x - 11);
+  p.priority = note.substr(eq + 3, open - eq - 3);
+  p.source = note.substr(open + 2, note.size() - open - 3);
+  if (!sv::parse_grade(p.impact) || !sv::parse_grade(p.urgency)) return std::nullopt;
+  return p;
+}
+
+}  // namespace
+
+std::string ServiceDesk::event_note(const sv::Event& e, engine::Lang lang) const {
+  if (e.kind != sv::EventKind::priority) return e.note;
+  // The note may start with the change that caused it ("impact medium -> high: ").
+  const auto at = e.note.rfind("impact ");
+  const auto parsed = at == std::string::npos ? std::nullopt : parse_priority_note(e.note.substr(at));
+  if (!parsed) return e.note;
+  std::string source = tr("ticket.priority.default", lang);
+  if (parsed->source != "default") {
+    source = fs::path(parsed->source).filename().string();
+    for (const auto& layer : m_ws.layers()) {
+      const auto rel = fs::path(parsed->source).lexically_relative(layer.path);
+      if (!rel.empty() && !rel.string().starts_with("..")) source = layer.name + ": " + rel.string();
+    }
+  }
+  std::string cause;
+  if (at > 0) {
+    // "impact medium -> high: " in words.
+    const std::string head = e.note.substr(0, at);
+    const auto arrow = head.find(" -> ");
+    const auto space = head.find(' ');
+    if (arrow != std::string::npos && space < arrow) {
+      const std::string field = head.substr(0, space);
+      std::string after = head.substr(arrow + 4);
+      while (!after.empty() && (after.back() == ' ' || after.back() == ':')) after.pop_back();
+      const std::string before = head.substr(space + 1, arrow - space - 1);
+      if ((field == "impact" || field == "urgency") && sv::parse_grade(before) && sv::parse_grade(after)) {
+        cause = tr("ticket." + field + "." + before, lang) + " → " + tr("ticket." + field + "_grade." + after, lang) +
+                tr("punct.colon", lang);
+      }
+    }
+  }
+  return cause + tr("ticket.impact." + parsed->impact, lang) + " × " + tr("ticket.urgency." + parsed->urgency, lang) +
+         " = " + parsed->priority + " (" + source + ")";
 }
 
 }  // namespace diagdesk::workspace

@@ -173,6 +173,10 @@ class ServiceDesk {
   std::string report_markdown(const TicketView& v, engine::Lang lang) const;
   /// The intervention report as a PDF (cairo + pango). Returns "" or an error sentence.
   std::string report_pdf(const TicketView& v, engine::Lang lang, const fs::path& file) const;
+  /// An event's note as the operator reads it: a priority event's note
+  /// (stored as "impact high x urgency medium = P2 (<file>)") in words of
+  /// `lang` with the layer that set the cell; any other note as written.
+  std::string event_note(const service::Event& e, engine::Lang lang) const;
 
  private:
   ServiceDesk(const Workspace& ws, std::unique_ptr<service::SqliteStore> store, service::ServiceConfig config);
