@@ -123,6 +123,8 @@ class ServiceDesk {
   // [Tickets] Each change returns the saved ticket in `out` (history and SLA included).
   DeskError create(const NewTicket& n, const std::string& actor, TicketView& out);
   DeskError get(const std::string& number, TicketView& out);
+  /// The queue: tickets with their history and SLA, but without their
+  /// attached sessions (Ticket::sessions is empty: `get` reads them).
   DeskError list(const TicketQuery& query, std::vector<TicketView>& out);
   /// One editable field (service::editable_fields()); impact/urgency recompute the priority.
   DeskError update(const std::string& number, const std::string& field, const std::string& value,
