@@ -68,4 +68,47 @@ CREATE INDEX tickets_by_queue ON tickets(status, priority, created_at);
 CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 )SQL",
+    // 3: the asset inventory and its append-only history; tickets found
+    // by their asset. Dates are TEXT YYYY-MM-DD (NULL when unknown), so they
+    // compare as text.
+    R"SQL(
+CREATE TABLE assets (
+  id INTEGER PRIMARY KEY,
+  tag TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL,
+  manufacturer TEXT NOT NULL,
+  model TEXT NOT NULL,
+  serial TEXT NOT NULL,
+  user_name TEXT NOT NULL,
+  site TEXT NOT NULL,
+  room TEXT NOT NULL,
+  os TEXT NOT NULL,
+  os_version TEXT NOT NULL,
+  ip TEXT NOT NULL,
+  mac TEXT NOT NULL,
+  purchase_date TEXT,
+  warranty_end TEXT,
+  status TEXT NOT NULL,
+  notes TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  version INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX assets_by_serial ON assets(serial) WHERE serial <> '';
+CREATE TABLE asset_events (
+  id INTEGER PRIMARY KEY,
+  asset_id INTEGER NOT NULL REFERENCES assets(id),
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  field TEXT NOT NULL,
+  old_value TEXT NOT NULL,
+  new_value TEXT NOT NULL,
+  note TEXT NOT NULL
+);
+CREATE INDEX asset_events_by_asset ON asset_events(asset_id, id);
+CREATE INDEX tickets_by_asset ON tickets(asset_tag);
+CREATE TRIGGER asset_events_no_update BEFORE UPDATE ON asset_events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER asset_events_no_delete BEFORE DELETE ON asset_events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+)SQL",
 };

@@ -65,6 +65,13 @@ class SqliteStore final : public Store {
   StoreStatus get(std::string_view number, Ticket& out) override;
   StoreStatus list(const TicketFilter& filter, std::vector<Ticket>& out) override;
   StoreStatus history(std::int64_t ticket_id, std::vector<Event>& out) override;
+  // Assets (sqlite_assets.cpp); before schema 3 (tests only) they say io.
+  StoreStatus create_asset(Asset& asset, std::vector<AssetEvent>& events) override;
+  StoreStatus update_asset(Asset& asset, std::vector<AssetEvent>& events) override;
+  StoreStatus get_asset(std::string_view tag, Asset& out) override;
+  StoreStatus find_asset_by_serial(std::string_view serial, Asset& out) override;
+  StoreStatus list_assets(const AssetFilter& filter, std::vector<Asset>& out) override;
+  StoreStatus asset_history(std::int64_t asset_id, std::vector<AssetEvent>& out) override;
   // Failures of the database itself (locked, full, corrupt, read_only, io)
   // have a detail starting with the file's path; stale and not_found do not.
 

@@ -1,5 +1,5 @@
 #pragma once
-/// Where tickets live. The domain logic talks to this interface only, so a
+/// Where tickets and assets live. The domain logic talks to this interface only, so a
 /// PostgreSQL store can follow the SQLite one (sqlite_store.hpp).
 ///
 /// Rules of the group: every call returns a StoreStatus (never throws); a
@@ -11,6 +11,7 @@
 ///     open_ticket(t, e, matrix);
 ///     if (auto s = store.create(t, 2026, e.events); !s.ok()) tell(s.detail);
 
+#include <diagdesk/service/asset.hpp>
 #include <diagdesk/service/ticket.hpp>
 
 #include <optional>
@@ -30,6 +31,7 @@ enum class StoreError {
   locked,      ///< another process holds the database too long
   full,        ///< the disk is full
   too_new,     ///< made by a newer Diagdesk (a higher schema version)
+  duplicate,   ///< an asset with that tag, or that serial number, exists already
   io           ///< any other failure (detail says which)
 };
 
@@ -50,6 +52,18 @@ struct TicketFilter {
   std::optional<int> priority;
   std::optional<std::string> operator_name;
   std::optional<TicketType> type;
+  std::optional<std::string> asset_tag;  ///< the tickets of one asset
+};
+
+/// Which assets `list_assets` returns (every set field must match).
+struct AssetFilter {
+  std::optional<AssetType> type;
+  std::optional<std::string> site;
+  std::optional<std::string> user;
+  /// Warranty ending on or after this date (assets with no warranty end never match)...
+  std::optional<Date> warranty_from;
+  /// ...and before this one: "ending within 30 days" is [today, today + 30).
+  std::optional<Date> warranty_before;
 };
 
 /// The store interface.
@@ -69,6 +83,29 @@ class Store {
   virtual StoreStatus list(const TicketFilter& filter, std::vector<Ticket>& out) = 0;
   /// A ticket's events, oldest first.
   virtual StoreStatus history(std::int64_t ticket_id, std::vector<Event>& out) = 0;
+
+  // [Assets] Same rules as tickets: one transaction with the events, a
+  // version check on update (stale), `duplicate` for a tag or a serial
+  // number already taken, `not_found` when no asset matches.
+  /// Saves a new asset (check_asset() first): gives it its id and version 1,
+  /// and saves `events` with it.
+  virtual StoreStatus create_asset(Asset& asset, std::vector<AssetEvent>& events) = 0;
+  /// Saves a changed asset if `asset.version` is still the stored one, then bumps it.
+  virtual StoreStatus update_asset(Asset& asset, std::vector<AssetEvent>& events) = 0;
+  /// The asset with that tag.
+  virtual StoreStatus get_asset(std::string_view tag, Asset& out) = 0;
+  /// The asset with that serial number (never matches an empty serial).
+  virtual StoreStatus find_asset_by_serial(std::string_view serial, Asset& out) = 0;
+  /// Assets matching `filter`, by tag.
+  virtual StoreStatus list_assets(const AssetFilter& filter, std::vector<Asset>& out) = 0;
+  /// An asset's events, oldest first.
+  virtual StoreStatus asset_history(std::int64_t asset_id, std::vector<AssetEvent>& out) = 0;
+  /// The tickets opened on an asset (Ticket::asset_tag), by priority then creation time.
+  StoreStatus asset_tickets(std::string_view tag, std::vector<Ticket>& out) {
+    TicketFilter f;
+    f.asset_tag = std::string(tag);
+    return list(f, out);
+  }
 };
 
 }  // namespace diagdesk::service
