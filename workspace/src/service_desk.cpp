@@ -30,8 +30,6 @@ std::string fill_braces(std::string text, const std::string& value) {
   return text;
 }
 
-namespace {
-
 /// "INC-2026-000001 : message" in the desk's language.
 DeskError refuse(const std::string& code, const std::string& move, const std::string& number, const std::string& text,
                  Lang lang) {
@@ -42,6 +40,8 @@ DeskError store_error(const sv::StoreStatus& s, const std::string& number, Lang 
   const std::string code(sv::name(s.error));
   return refuse(code, "", number, tr("desk.store." + code, lang) + (s.detail.empty() ? "" : " (" + s.detail + ")"), lang);
 }
+
+namespace {
 
 /// A refused lifecycle move: code bad_move (bad_value for what the operator
 /// typed), the move's error name, and its sentence.
@@ -99,7 +99,9 @@ std::unique_ptr<ServiceDesk> ServiceDesk::open(const Workspace& ws, DeskError& e
   }
   std::vector<fs::path> roots;
   for (const auto& layer : ws.layers()) roots.push_back(layer.path);
-  return std::unique_ptr<ServiceDesk>(new ServiceDesk(ws, std::move(store), sv::load_service_config(roots)));
+  std::unique_ptr<ServiceDesk> desk(new ServiceDesk(ws, std::move(store), sv::load_service_config(roots)));
+  desk->load_asset_facts();
+  return desk;
 }
 
 sv::Time ServiceDesk::now() const {
@@ -128,6 +130,7 @@ DeskError ServiceDesk::view_of(sv::Ticket t, TicketView& out) {
   out.ticket = std::move(t);
   if (const auto s = m_store->history(out.ticket.id, out.history); !s.ok()) return store_error(s, out.ticket.number, lang);
   out.sla = sv::compute_sla(out.ticket, out.history, m_config.sla, m_config.calendar, now());
+  fill_warranty(out);
   return {};
 }
 
@@ -306,6 +309,13 @@ DeskError ServiceDesk::escalate(const std::string& number, sv::SupportLevel leve
 
 std::vector<std::string> ServiceDesk::ticket_facts(const sv::Ticket& t) const {
   std::vector<std::pair<std::string, std::string>> facts;
+  sv::Asset asset;
+  if (!t.asset_tag.empty() && m_store->get_asset(t.asset_tag, asset).ok()) {
+    for (const auto& f : asset_facts(asset)) {
+      const auto eq = f.find('=');
+      facts.emplace_back(f.substr(0, eq), f.substr(eq + 1));
+    }
+  }
   std::vector<sv::Event> history;
   if (t.id != 0) m_store->history(t.id, history);
   for (const auto& ev : history) {
@@ -316,7 +326,8 @@ std::vector<std::string> ServiceDesk::ticket_facts(const sv::Ticket& t) const {
       const std::string line = ev.new_value.substr(from, to - from);
       if (const auto eq = line.find('='); eq != std::string::npos) {
         const std::string key = line.substr(0, eq);
-        std::erase_if(facts, [&](const auto& f) { return f.first == key; });  // a later event wins
+        // A later event wins, and the ticket's own facts win over its asset's.
+        std::erase_if(facts, [&](const auto& f) { return f.first == key; });
         facts.emplace_back(key, line.substr(eq + 1));
       }
       from = to + 1;

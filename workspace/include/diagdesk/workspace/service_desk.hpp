@@ -23,10 +23,12 @@
 /// Messages are in the language given to `open` (the workspace's).
 
 #include <diagdesk/engine/session_file.hpp>
+#include <diagdesk/service/asset.hpp>
 #include <diagdesk/service/config.hpp>
 #include <diagdesk/service/lifecycle.hpp>
 #include <diagdesk/service/sla.hpp>
 #include <diagdesk/service/sqlite_store.hpp>
+#include <diagdesk/service/stats.hpp>
 #include <diagdesk/service/ticket.hpp>
 #include <diagdesk/workspace/workspace.hpp>
 
@@ -73,6 +75,34 @@ struct TicketView {
   service::Ticket ticket;
   service::SlaState sla;                 ///< at the desk's `now()`
   std::vector<service::Event> history;   ///< oldest first (filled by get, and after every change)
+  /// The end of the warranty of the ticket's asset when it still runs at
+  /// the desk's now() (a hardware fault goes back to the maker rather than
+  /// being repaired); empty with no asset, no warranty end, or one past.
+  std::optional<service::Date> warranty_end;
+};
+
+/// An asset with what a front end shows beside it.
+struct AssetView {
+  service::Asset asset;
+  std::vector<service::AssetEvent> history;  ///< oldest first
+  std::vector<service::Ticket> tickets;      ///< opened on it (Ticket::asset_tag), by priority then creation
+  bool under_warranty = false;               ///< warranty_end is today or later at the desk's now()
+};
+
+/// Which assets `list_assets` returns.
+struct AssetQuery {
+  service::AssetFilter filter;
+  /// Only assets whose warranty ends within this many days from today
+  /// (today included); sets the filter's warranty window.
+  std::optional<int> warranty_within_days;
+};
+
+/// One rule of data/service/asset_facts.toml: an asset field that gives a fact.
+struct AssetFactRule {
+  std::string field;   ///< an asset field, or "tag", or "under_warranty" (true / false)
+  std::string fact;    ///< a key of the fact catalogue
+  std::vector<std::pair<std::string, std::string>> values;  ///< asset value -> fact value, tried first
+  bool copy = false;   ///< else the asset's value itself when the fact accepts it
 };
 
 /// Which tickets `list` returns.
@@ -148,9 +178,37 @@ class ServiceDesk {
   DeskError escalate(const std::string& number, service::SupportLevel level, const std::string& reason,
                      const std::string& actor, TicketView& out, std::int64_t expected_version = 0);
 
+  // [Figures] The supervisor's dashboard (service_desk_stats.cpp).
+  /// Every ticket, with its history and attached sessions, through
+  /// service::compute_stats at now(); `since` (a local date) limits the
+  /// means and rates (stats.hpp). A store failure returns its code.
+  DeskError stats(std::optional<service::Date> since, service::Stats& out);
+
+  // [Assets] The inventory (service_desk_assets.cpp). Same rules as tickets:
+  /// codes "" / bad_value / not_found / duplicate / stale / a store error.
+  /// Adds asset `tag` with `fields` (field, text value: set_asset_field's
+  /// forms), as a `created` event then one event per field.
+  DeskError add_asset(const std::string& tag, const std::vector<std::pair<std::string, std::string>>& fields,
+                      const std::string& actor, AssetView& out);
+  /// Adds an asset built elsewhere (an import), checked with check_asset;
+  /// its history starts with one `created` event.
+  DeskError add_asset(service::Asset asset, const std::string& actor, AssetView& out);
+  /// One field of asset_fields() from text.
+  DeskError update_asset(const std::string& tag, const std::string& field, const std::string& value,
+                         const std::string& actor, AssetView& out, std::int64_t expected_version = 0);
+  DeskError get_asset(const std::string& tag, AssetView& out);
+  DeskError list_assets(const AssetQuery& query, std::vector<service::Asset>& out);
+  /// The local date of now() in the desk's calendar.
+  service::Date today() const;
+  /// The rules of <layer>/service/asset_facts.toml (the last layer having the file wins).
+  const std::vector<AssetFactRule>& asset_fact_rules() const { return m_asset_facts; }
+  /// The facts an asset gives a diagnosis, as "key=value", through asset_fact_rules().
+  std::vector<std::string> asset_facts(const service::Asset& a) const;
+
   // [Diagnosis] A diagnosis started from a ticket knows the ticket's facts.
-  /// The facts a ticket gives a diagnosis, as "key=value": those given at
-  /// creation (NewTicket::facts) and what the asset tells (part 2 fills it).
+  /// The facts a ticket gives a diagnosis, as "key=value": what its asset
+  /// tells (asset_facts), then those given at creation (NewTicket::facts),
+  /// which win over the asset's.
   std::vector<std::string> ticket_facts(const service::Ticket& t) const;
   /// Starts `tree_id` with ticket_facts() plus `extra_facts` ("key=value").
   Started start_diagnosis(const std::string& number, const std::string& tree_id,
@@ -188,9 +246,18 @@ class ServiceDesk {
   /// refuses with a DeskError or appends its events), saves in one transaction.
   DeskError change(const std::string& number, const std::string& actor, std::int64_t expected_version,
                    TicketView& out, const std::function<DeskError(service::Ticket&, service::Edit&)>& move);
+  /// Sets out.warranty_end from the ticket's asset (service_desk_assets.cpp).
+  void fill_warranty(TicketView& out) const;
+  /// Reads asset_facts.toml from the layers into m_asset_facts; problems go to m_config.problems.
+  void load_asset_facts();
+  DeskError asset_view(service::Asset a, AssetView& out);
+  /// Checks and saves a new asset: a `created` event, then `field_events`.
+  DeskError save_new_asset(service::Asset a, std::vector<service::AssetEvent> field_events, const std::string& actor,
+                           AssetView& out);
   const Workspace& m_ws;
   std::unique_ptr<service::SqliteStore> m_store;
   service::ServiceConfig m_config;
+  std::vector<AssetFactRule> m_asset_facts;
   std::function<service::Time()> m_clock;
 };
 
