@@ -67,6 +67,8 @@ Runner add_incident(CLI::App& app, Globals& g);
 Runner add_request(CLI::App& app, Globals& g);
 /// `diagdesk db backup FILE | check` (cmd_db.cpp).
 Runner add_db(CLI::App& app, Globals& g);
+/// `diagdesk stats [--since DATE] [--json | --csv]` (cmd_stats.cpp): the supervisor's figures.
+Runner add_stats(CLI::App& app, Globals& g);
 
 // The answer handling of `diagdesk diagnose`, shared with the tickets' diagnose (cmd_diagnose.cpp).
 /// Applies comma-separated answers (choice id or 1-based number, a typed value,
