@@ -271,9 +271,10 @@ struct RowBuilder {
     return {{}, nullptr};
   }
 
-  void reject(int line, std::string code, const Column* col, std::string_view value, std::string message) {
+  void reject(int line, std::string code, const Column* col, std::string_view value, std::string message,
+              int other_line = 0) {
     report.rejected.push_back({line, std::move(code), col ? col->header : std::string(), std::string(value),
-                               "line " + std::to_string(line) + ": " + message});
+                               "line " + std::to_string(line) + ": " + message, other_line});
   }
 
   // The asset of one record, or nullopt after a rejection.
@@ -298,7 +299,7 @@ struct RowBuilder {
     if (!a.tag.empty()) {
       if (const auto it = tag_lines.find(a.tag); it != tag_lines.end()) {
         reject(line, "csv.duplicate_tag", cell(f, "tag").second, a.tag,
-               "tag '" + a.tag + "' already given on line " + std::to_string(it->second));
+               "tag '" + a.tag + "' already given on line " + std::to_string(it->second), it->second);
         return std::nullopt;
       }
     }
@@ -381,7 +382,13 @@ struct RowBuilder {
       }
       row.fields.emplace_back("mac");
     }
-    // The model's own rules (warranty before purchase...), on a tag the merge may fill from the serial.
+    if (a.purchase_date && a.warranty_end && *a.warranty_end < *a.purchase_date) {
+      reject(line, "csv.warranty_before_purchase", cell(f, "warranty_end").second, format_date(*a.warranty_end),
+             "the warranty ends (" + format_date(*a.warranty_end) + ") before the purchase (" +
+                 format_date(*a.purchase_date) + ")");
+      return std::nullopt;
+    }
+    // The model's other rules, on a tag the merge may fill from the serial.
     Asset probe = a;
     if (probe.tag.empty()) probe.tag = probe.serial;
     if (std::string err = check_asset(probe); !err.empty()) {
@@ -402,10 +409,10 @@ std::string header_text(const std::vector<std::string>& h, std::size_t width, ch
   return out;
 }
 
-void file_error(AssetCsvResult& r, int line, std::string code, const std::string& message) {
+void file_error(AssetCsvResult& r, int line, std::string code, const std::string& message, std::string detail = {}) {
   std::string where = r.report.file.empty() ? std::string() : r.report.file + ":";
   if (line > 0) where += std::to_string(line) + ":";
-  r.report.errors.push_back({line, std::move(code), (where.empty() ? "" : where + " ") + message});
+  r.report.errors.push_back({line, std::move(code), (where.empty() ? "" : where + " ") + message, std::move(detail)});
 }
 
 }  // namespace
@@ -435,10 +442,9 @@ AssetCsvResult parse(std::string_view bytes, const ColumnMap* map, std::string f
     return r;
   }
   if (const std::size_t at = binary_at(bytes); at != std::string_view::npos) {
-    char buf[128];
-    std::snprintf(buf, sizeof buf, "binary content (byte 0x%02X at offset %zu): not a CSV text file",
-                  static_cast<unsigned char>(bytes[at]), at);
-    file_error(r, 0, "csv.binary", buf);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "byte 0x%02X at offset %zu", static_cast<unsigned char>(bytes[at]), at);
+    file_error(r, 0, "csv.binary", "binary content (" + std::string(buf) + "): not a CSV text file", buf);
     return r;
   }
   std::string text;
@@ -469,7 +475,7 @@ AssetCsvResult parse(std::string_view bytes, const ColumnMap* map, std::string f
   std::string error;
   const std::vector<Column> cols = map_columns(header, width, map, error);
   if (!error.empty()) {
-    file_error(r, line, "csv.bad_mapping", error);
+    file_error(r, line, "csv.bad_mapping", error, error.substr(error.find('\'') + 1, error.find("', which") - error.find('\'') - 1));
     return r;
   }
   if (!has_field(cols, "tag") && !has_field(cols, "serial")) {
@@ -477,9 +483,10 @@ AssetCsvResult parse(std::string_view bytes, const ColumnMap* map, std::string f
                       "(Numéro de série, Serial number, SSN) in the header line '" +
                       header_text(header, width, sep) + "'";
     if (width == 1) msg += " (one column only: is the separator something other than ; , or tab?)";
-    file_error(r, line, "csv.missing_column", msg);
+    file_error(r, line, "csv.missing_column", msg, header_text(header, width, sep));
     return r;
   }
+  r.report.header_columns = static_cast<int>(width);
   for (const Column& c : cols) r.report.mapping.emplace_back(c.header, c.rank >= 100000 ? "name" : c.field);
   RowBuilder builder{cols, r.report, {}};
   while (reader.next(fields, count, line, open)) {

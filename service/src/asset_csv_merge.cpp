@@ -290,7 +290,9 @@ std::vector<ImportRow> merge_assets(const AssetCsvResult& parsed, const AssetLoo
       continue;
     }
     row.asset = *existing;
+    row.matched_by = !in.asset.tag.empty() && existing->tag == in.asset.tag ? "tag" : "serial";
     for (const std::string& f : in.fields) {
+      if (f == "tag") continue;
       const std::string before = asset_field_text(*existing, f), after = asset_field_text(in.asset, f);
       if (before == after) continue;
       if (std::any_of(row.changes.begin(), row.changes.end(), [&](const FieldChange& c) { return c.field == f; })) continue;

@@ -162,6 +162,7 @@ TEST_CASE("an explicit mapping file names the columns") {
     REQUIRE(bad.report.errors.size() == 1);
     CHECK(bad.report.errors[0].code == "csv.bad_mapping");
     CHECK(bad.report.errors[0].message.find("Responsable") != std::string::npos);
+    CHECK(bad.report.errors[0].detail == "Responsable");
     CHECK(bad.rows.empty());
   }
   SUBCASE("an unknown field is refused with its line") {
@@ -204,7 +205,7 @@ TEST_CASE("bad rows are rejected with their line and reason, the others kept") {
       {"line after a multi-line cell", head + "M-1;\"S\nM\";;;\n" + "B-1;S2;;999.1.1.1;\n", 4, "csv.bad_ip", "line 4"},
       {"warranty before purchase",
        "Inventory number;Date of purchase;Warranty expiration date\nW-1;2024-05-01;2023-05-01\n" + std::string("OK-2;;\n"), 2,
-       "csv.invalid", "warranty"},
+       "csv.warranty_before_purchase", "the warranty ends (2023-05-01) before the purchase (2024-05-01)"},
   };
   for (const Row& row : rows) {
     CAPTURE(std::string(row.what));
@@ -244,6 +245,7 @@ TEST_CASE("bad files give one file-level error") {
     CHECK_MESSAGE(r.report.errors[0].message.find(row.says) != std::string::npos, r.report.errors[0].message);
     CHECK(r.rows.size() == row.kept);
   }
+  CHECK(parse_asset_csv("Lieu;Fabricant\nParis;Dell\n").report.errors[0].detail == "Lieu;Fabricant");
 }
 
 TEST_CASE("errors read from a file name the file") {
@@ -316,7 +318,8 @@ TEST_CASE("re-importing classifies rows as added, updated by tag or serial, unch
   }
   store[1].user = "Ancien Utilisateur";  // the file changes the user back
   store[1].notes = "kept";               // not compared: the file's note differs, so it is updated too
-  store[2].tag = "OLD-TAG-7";            // found by its serial, the tag changes
+  store[2].tag = "OLD-TAG-7";            // found by its serial, the stored tag kept
+  store[2].model = "EliteDesk 800 G5";
   store[3].site = "Lyon";                // same as the file: unchanged
   const AssetLookup lookup = [&](const std::string& tag, const std::string& serial) -> std::optional<Asset> {
     for (const auto& [id, a] : store)
@@ -339,11 +342,15 @@ TEST_CASE("re-importing classifies rows as added, updated by tag or serial, unch
   CHECK(rows[0].changes[0].new_value == "Martine Dupont");
   CHECK(rows[0].asset.user == "Martine Dupont");
 
+  CHECK(rows[0].matched_by == "tag");
   CHECK(rows[1].outcome == ImportOutcome::updated);
+  CHECK(rows[1].matched_by == "serial");
   REQUIRE(rows[1].changes.size() == 1);
-  CHECK(rows[1].changes[0].field == "tag");
-  CHECK(rows[1].changes[0].old_value == "OLD-TAG-7");
-  CHECK(rows[1].asset.tag == "INV-2022-0107");
+  CHECK(rows[1].changes[0].field == "model");
+  CHECK(rows[1].changes[0].old_value == "EliteDesk 800 G5");
+  CHECK(rows[1].changes[0].new_value == "EliteDesk 800 G6");
+  CHECK(rows[1].asset.tag == "OLD-TAG-7");
+  CHECK(rows[1].asset.model == "EliteDesk 800 G6");
   CHECK(rows[1].asset.id == 2);
 
   CHECK(rows[2].outcome == ImportOutcome::added);

@@ -47,14 +47,17 @@ std::optional<ColumnMap> load_column_map(const std::filesystem::path& file, std:
 /// A row left out, with its physical line in the file (a quoted field
 /// spanning lines counts them all) and why. `code` is stable for front
 /// ends: csv.missing_key, csv.duplicate_tag, csv.bad_date, csv.bad_ip,
-/// csv.bad_mac, csv.column_count, csv.invalid; `column` and `value` name the
-/// offending cell when there is one; `message` is an English sentence.
+/// csv.bad_mac, csv.column_count, csv.warranty_before_purchase, csv.invalid;
+/// `column` and `value` name the offending cell when there is one (for
+/// csv.column_count, `value` is the row's cell count); `other_line` is the
+/// earlier line of a duplicated tag; `message` is an English sentence.
 struct CsvRejection {
   int line = 0;
   std::string code;
   std::string column;
   std::string value;
   std::string message;
+  int other_line = 0;
 };
 
 /// A file-level problem. `code`: csv.unreadable, csv.binary, csv.empty,
@@ -64,6 +67,9 @@ struct CsvFileError {
   int line = 0;
   std::string code;
   std::string message;  ///< English, names the file when it was read from one
+  /// For front ends that say it in words: the header line (missing_column),
+  /// the mapped header the file lacks (bad_mapping), "byte 0x.. at offset N" (binary).
+  std::string detail;
 };
 
 /// What the parser found besides the assets.
@@ -73,6 +79,7 @@ struct AssetCsvReport {
   char separator = ';';
   std::vector<std::pair<std::string, std::string>> mapping;  ///< header -> field actually used, file order
   int data_rows = 0;                                         ///< rows after the header, blank lines excluded
+  int header_columns = 0;                                    ///< cells of the header line
   std::vector<CsvRejection> rejected;                        ///< in file order
   std::vector<std::string> warnings;                         ///< "line N: ..." kept rows with a value not understood (kept as written or default)
   std::vector<CsvFileError> errors;
@@ -126,12 +133,15 @@ struct FieldChange {
 };
 
 /// One row's outcome. For added, `asset` is the new asset; for updated and
-/// unchanged, the existing asset (id and version kept) with the file's
-/// values applied; for rejected, the parsed asset. `changes` lists what an
-/// update changes; `reason` / `code` say why a row is rejected.
+/// unchanged, the existing asset (id, version and tag kept: the tag is the
+/// stored key, even when the row found it by serial under another tag) with
+/// the file's values applied; for rejected, the parsed asset. `changes` lists
+/// what an update changes (never the tag); `reason` / `code` say why a row
+/// is rejected.
 struct ImportRow {
   int line = 0;
   ImportOutcome outcome = ImportOutcome::rejected;
+  std::string matched_by;  ///< "tag" or "serial" for updated and unchanged rows
   Asset asset;
   std::vector<FieldChange> changes;
   std::string code;
