@@ -268,7 +268,7 @@ void Presenter::do_apply(const Intent& i) {
     case IntentKind::run_import: run_import(i.a); break;
     // application
     case IntentKind::set_tab:
-      if (i.n >= 0 && i.n <= static_cast<int>(Tab::tickets)) m_tab = static_cast<Tab>(i.n);
+      if (i.n >= 0 && i.n <= static_cast<int>(Tab::dashboard)) m_tab = static_cast<Tab>(i.n);
       if (m_tab == Tab::tickets) ticket_session(true, false);  // back to the ticket: attach the diagnosis
       break;
     case IntentKind::set_lang:
@@ -520,7 +520,7 @@ void Presenter::poll() noexcept {
       }
     }
     if (m_lint_job.state().running || m_index_job.state().running || m_import_job.state().running) m_dirty = true;
-    if (m_tab == Tab::tickets && m_tickets->tick()) m_dirty = true;  // the countdowns move
+    if ((m_tab == Tab::tickets || m_tab == Tab::dashboard) && m_tickets->tick()) m_dirty = true;  // the countdowns move
   } catch (...) {
     status("internal error while polling background work", true);
   }

@@ -171,6 +171,8 @@ class Presenter {
   /// Hands the session to the ticket it was started for (TicketsPresenter::session_update).
   void ticket_session(bool force, bool leaving);
   void build_tickets(AppVm& vm);
+  /// The Dashboard tab's figures, read from the desk while the tab is shown (app/presenter_dashboard.cpp).
+  void build_dashboard(AppVm& vm);
 
   // Status and rebuilding.
   std::string m_status;

@@ -114,6 +114,7 @@ void Presenter::rebuild() {
     vm.trainee.available = m_trainee && m_trainee->available();
     if (vm.trainee.available) vm.trainee.screen = m_trainee->build(m_lang);
     build_tickets(vm);
+    build_dashboard(vm);
     vm.status = m_status;
     vm.status_error = m_status_error;
     if (const std::size_t errors = m_ws.error_count(); errors > 0) {

@@ -190,6 +190,11 @@ std::string format_countdown(std::int64_t seconds_left, const Labels& l);
 /// The queue, the new-ticket form and the ticket view; returns IntentKind::ticket.
 Intent draw_tickets_panel(const TicketsVm& vm, const Labels& l, TicketsUi& ui);
 
+// [Dashboard] (panels/dashboard_panel.cpp) ---------------------------------------------------
+
+/// The supervisor's figures as bar charts; returns no intent yet.
+Intent draw_dashboard_panel(const DashboardVm& vm, const Labels& l);
+
 // [The whole window] ------------------------------------------------------------------------
 
 struct AppUi {

@@ -14,6 +14,7 @@
 // [SECTION] Home, jobs, application
 
 #include "vm/tickets_vm.hpp"
+#include "vm/dashboard_vm.hpp"
 
 #include <cstdint>
 #include <map>
@@ -378,7 +379,7 @@ struct HomeVm {
   std::vector<TreeItemVm> trees;     ///< browse by domain
 };
 
-enum class Tab { diagnosis = 0, article = 1, author = 2, trainee = 3, tickets = 4 };
+enum class Tab { diagnosis = 0, article = 1, author = 2, trainee = 3, tickets = 4, dashboard = 5 };
 
 struct AppVm {
   std::uint64_t revision = 0;  ///< bumped on every rebuild
@@ -397,6 +398,7 @@ struct AppVm {
   AuthorVm author;
   TraineeVm trainee;
   TicketsVm tickets;
+  DashboardVm dashboard;  ///< built only while the Dashboard tab is shown
   std::string status;
   bool status_error = false;
   std::string load_problems;   ///< "3 errors while loading the KB"
