@@ -69,6 +69,8 @@ Runner add_request(CLI::App& app, Globals& g);
 Runner add_db(CLI::App& app, Globals& g);
 /// `diagdesk stats [--since DATE] [--json | --csv]` (cmd_stats.cpp): the supervisor's figures.
 Runner add_stats(CLI::App& app, Globals& g);
+/// `diagdesk asset add | update | show | list` (cmd_asset.cpp): the asset inventory.
+Runner add_asset(CLI::App& app, Globals& g);
 
 // The answer handling of `diagdesk diagnose`, shared with the tickets' diagnose (cmd_diagnose.cpp).
 /// Applies comma-separated answers (choice id or 1-based number, a typed value,

@@ -67,6 +67,8 @@ int run_diagnose(const Globals& g, const DiagnoseArgs& a) {
   auto started = d->start_diagnosis(a.number, tree, a.facts, lang);
   if (!started.session) return fail(a.number + ": " + started.error);
   engine::Session& s = *started.session;
+  // Said before the first question: a hardware fault goes back to the maker.
+  if (v.warranty_end && !g.json) std::cout << warranty_text(*v.warranty_end, lang) << "\n";
 
   const bool scripted = a.has_answers || g.json;
   int rc = exit_ok;

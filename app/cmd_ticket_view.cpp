@@ -55,7 +55,8 @@ int open_desk(const Globals& g, Desk& out) {
 }
 
 int desk_fail(const workspace::DeskError& e, const std::string& subject) {
-  const bool input = e.code == "not_found" || e.code == "bad_value" || e.code == "bad_move" || e.code == "stale";
+  const bool input = e.code == "not_found" || e.code == "bad_value" || e.code == "bad_move" || e.code == "stale" ||
+                     e.code == "duplicate";
   std::string message = e.message.empty() ? e.code : e.message;
   if (!subject.empty()) {
     // The desk's messages may start with the number already (followed by
@@ -218,6 +219,7 @@ json ticket_json(const workspace::TicketView& v, const workspace::ServiceDesk& d
            {"solution", t.solution},
            {"sessions", t.sessions.size()},
            {"version", t.version}};
+  out["warranty_end"] = v.warranty_end ? json(service::format_date(*v.warranty_end)) : json(nullptr);
   out["sla"] = {{"late", v.sla.late()}, {"at_risk", v.sla.at_risk()},
                 {"take_charge", clock_json(v.sla.take_charge, cal)}, {"resolve", clock_json(v.sla.resolve, cal)}};
   if (history) {
@@ -284,6 +286,7 @@ void print_ticket(std::ostream& out, const workspace::TicketView& v, const works
   line("ticket.field.site", t.caller_site);
   line("ticket.field.category", t.category);
   line("ticket.field.equipment", t.asset_tag);
+  if (v.warranty_end) out << "  " << warranty_text(*v.warranty_end, lang) << "\n";
   line("ticket.field.operator", (t.operator_name.empty() ? "-" : t.operator_name) + " (" + std::string(service::name(t.level)) + ")");
   std::string facts;
   for (const auto& f : desk.ticket_facts(t)) facts += (facts.empty() ? "" : ", ") + f;

@@ -67,6 +67,9 @@ void print_ticket(std::ostream& out, const workspace::TicketView& v, const works
 /// `list`: one line per ticket.
 void print_table(std::ostream& out, const std::vector<workspace::TicketView>& rows, const workspace::ServiceDesk& desk,
                  engine::Lang lang);
+/// "Under warranty until 2027-03-31: hardware return rather than repair"
+/// (31/03/2027 in French), for a ticket whose asset is under warranty (cmd_asset.cpp).
+std::string warranty_text(const service::Date& end, engine::Lang lang);
 /// One line after a change: "INC-2026-000001: <what>" then status, operator and level.
 void print_changed(std::ostream& out, const workspace::TicketView& v, const std::string& what, engine::Lang lang);
 
