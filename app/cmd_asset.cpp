@@ -11,6 +11,7 @@
 #include "ticket_cli.hpp"
 
 #include <diagdesk/engine/i18n.hpp>
+#include <diagdesk/service/asset_csv.hpp>
 
 #include <iostream>
 
@@ -45,21 +46,7 @@ struct Opts {
 };
 
 /// An asset field as text (dates YYYY-MM-DD, type and status by name).
-std::string text_of(const service::Asset& a, const std::string& field) {
-  auto date = [](const std::optional<service::Date>& d) { return d ? service::format_date(*d) : std::string(); };
-  if (field == "type") return std::string(service::name(a.type));
-  if (field == "status") return std::string(service::name(a.status));
-  if (field == "purchase_date") return date(a.purchase_date);
-  if (field == "warranty_end") return date(a.warranty_end);
-  const std::pair<const char*, const std::string*> texts[] = {
-      {"manufacturer", &a.manufacturer}, {"model", &a.model}, {"serial", &a.serial}, {"user", &a.user},
-      {"site", &a.site}, {"room", &a.room}, {"os", &a.os}, {"os_version", &a.os_version}, {"ip", &a.ip},
-      {"mac", &a.mac}, {"notes", &a.notes}};
-  for (const auto& [name, value] : texts) {
-    if (field == name) return *value;
-  }
-  return {};
-}
+std::string text_of(const service::Asset& a, const std::string& field) { return service::asset_field_text(a, field); }
 
 json asset_json(const service::Asset& a) {
   json out{{"tag", a.tag}, {"version", a.version}};

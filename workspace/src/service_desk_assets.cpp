@@ -9,6 +9,7 @@
 #include "service_desk_text.hpp"
 
 #include <diagdesk/engine/i18n.hpp>
+#include <diagdesk/service/asset_csv.hpp>
 
 #include <toml++/toml.h>
 
@@ -119,22 +120,7 @@ std::vector<std::string> ServiceDesk::asset_facts(const sv::Asset& a) const {
   const std::string warranty = !a.warranty_end ? "" : *a.warranty_end >= today() ? "true" : "false";
   std::vector<std::string> out;
   for (const auto& r : m_asset_facts) {
-    std::string value;
-    if (r.field == "tag") value = a.tag;
-    else if (r.field == "under_warranty") value = warranty;
-    else if (r.field == "type") value = std::string(sv::name(a.type));
-    else if (r.field == "status") value = std::string(sv::name(a.status));
-    else if (r.field == "purchase_date") value = a.purchase_date ? sv::format_date(*a.purchase_date) : "";
-    else if (r.field == "warranty_end") value = a.warranty_end ? sv::format_date(*a.warranty_end) : "";
-    else {
-      const std::pair<const char*, const std::string*> text_fields[] = {
-          {"manufacturer", &a.manufacturer}, {"model", &a.model}, {"serial", &a.serial}, {"user", &a.user},
-          {"site", &a.site}, {"room", &a.room}, {"os", &a.os}, {"os_version", &a.os_version}, {"ip", &a.ip},
-          {"mac", &a.mac}, {"notes", &a.notes}};
-      for (const auto& [f, v] : text_fields) {
-        if (r.field == f) value = *v;
-      }
-    }
+    const std::string value = r.field == "under_warranty" ? warranty : sv::asset_field_text(a, r.field);
     if (value.empty()) continue;
     std::optional<std::string> fact;
     for (const auto& [from, to] : r.values) {
