@@ -1,6 +1,6 @@
 // The whole window: menu bar (language, theme), the search bar, the tabs
 // (diagnosis, article, author, trainee), the side column (transcript, facts,
-// linked articles) and the status line. Global keys: Ctrl+K search, F1-F5 tabs, Ctrl+N new ticket.
+// linked articles) and the status line. Global keys: Ctrl+K search, F1-F6 tabs, Ctrl+N new ticket.
 #include "panels/panels.hpp"
 #include "vm/keys.hpp"
 

@@ -213,7 +213,7 @@ struct AppUi {
 };
 
 /// Draws the whole window (menu, search bar, tabs, panels, status line) over
-/// the main viewport, handles global keys (Ctrl+K, F1-F4), and returns the
+/// the main viewport, handles global keys (Ctrl+K, Ctrl+N, F1-F6), and returns the
 /// intents of this frame in order.
 std::vector<Intent> draw_app(const AppVm& vm, AppUi& ui);
 
