@@ -7,7 +7,7 @@
 //     # comment
 //     wait 3            let 3 frames pass
 //     key ctrl+k        press and release (1-9, a-z, enter, backspace, escape,
-//                       tab, up, down, left, right, f1-f5; ctrl+ / shift+)
+//                       tab, up, down, left, right, f1-f6; ctrl+ / shift+)
 //     type imprimante   type UTF-8 text into the focused field
 //     move 300 200      move the mouse
 //     click 300 200     move, press and release the left button

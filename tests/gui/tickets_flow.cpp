@@ -8,6 +8,8 @@
 //   gui_tickets_flow --queue GUI PNG     seeds a queue (a late P1, an at-risk
 //       P2, P3s, a pending one, a request, a resolved one) at a fixed clock
 //       and saves the Tickets tab to PNG (docs/screenshot-tickets.png).
+//   gui_tickets_flow --dashboard GUI PNG the same queue, the Dashboard tab (F6)
+//       to PNG (docs/screenshot-dashboard.png).
 // Exit 77 (skipped) when xvfb-run or pdftotext is not installed.
 #include "xvfb_run.hpp"
 
@@ -149,14 +151,15 @@ std::string seed(const fs::path& home) {
   return error;
 }
 
-int queue(const std::string& gui, const fs::path& png) {
+/// Seeds the queue, runs `keys` in the GUI and checks the 1280x800 screenshot.
+int seeded_screenshot(const std::string& gui, const fs::path& png, const std::string& keys, const char* what) {
   std::random_device rd;
   const fs::path out = fs::temp_directory_path() / ("diagdesk-tickets-queue-" + std::to_string(rd()));
   const fs::path home = out / "home";
   fs::create_directories(home);
   if (const std::string err = seed(home); !err.empty()) return fail("seeding the queue: " + err);
   const fs::path script = out / "queue.script";
-  std::ofstream(script) << "wait 3\nkey f5\nwait 5\npress tickets/row/INC-2026-000001\nmove 1270 790\nwait 5\n";
+  std::ofstream(script) << keys;
   const int code = run_gui(gui, home, script, png, "DIAGDESK_NOW=2026-05-22T15:00");
   std::error_code ec;
   fs::remove_all(out, ec);
@@ -166,20 +169,30 @@ int queue(const std::string& gui, const fs::path& png) {
   if (!pixels) return fail("no readable screenshot at " + png.string());
   stbi_image_free(pixels);
   if (w != 1280 || h != 800) return fail("expected a 1280x800 screenshot");
-  std::cout << "OK: queue screenshot " << png << '\n';
+  std::cout << "OK: " << what << " screenshot " << png << '\n';
   return 0;
+}
+
+int queue(const std::string& gui, const fs::path& png) {
+  return seeded_screenshot(gui, png, "wait 3\nkey f5\nwait 5\npress tickets/row/INC-2026-000001\nmove 1270 790\nwait 5\n",
+                           "queue");
+}
+
+/// The supervisor's dashboard (F6) over the same seeded queue.
+int dashboard(const std::string& gui, const fs::path& png) {
+  return seeded_screenshot(gui, png, "wait 3\nkey f5\nwait 5\nkey f6\nwait 5\nmove 1270 790\nwait 5\n", "dashboard");
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   try {
-    if (argc == 4 && std::string(argv[1]) == "--queue") {
+    if (argc == 4 && (std::string(argv[1]) == "--queue" || std::string(argv[1]) == "--dashboard")) {
       if (!gui::testing::xvfb_available()) return 77;
-      return queue(argv[2], argv[3]);
+      return std::string(argv[1]) == "--queue" ? queue(argv[2], argv[3]) : dashboard(argv[2], argv[3]);
     }
     if (argc != 4) {
-      std::cerr << "usage: gui_tickets_flow GUI SCRIPT OUTDIR | gui_tickets_flow --queue GUI PNG\n";
+      std::cerr << "usage: gui_tickets_flow GUI SCRIPT OUTDIR | gui_tickets_flow --queue|--dashboard GUI PNG\n";
       return 2;
     }
     if (!gui::testing::xvfb_available()) return 77;
