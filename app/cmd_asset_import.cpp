@@ -6,6 +6,7 @@
 
 #include <diagdesk/engine/i18n.hpp>
 #include <diagdesk/service/asset_csv.hpp>
+#include <diagdesk/workspace/asset_import.hpp>
 
 #include <algorithm>
 #include <iostream>
@@ -82,43 +83,13 @@ int run_import(const Globals& g, const ImportOpts& o) {
 
   ticket::Desk d;
   if (int rc = ticket::open_desk(g, d); rc != exit_ok) return rc;
-  service::StoreStatus lookup_failure;
-  auto lookup = [&](const std::string& tag, const std::string& serial) -> std::optional<service::Asset> {
-    service::Asset a;
-    for (auto [key, by_serial] : {std::pair{&tag, false}, std::pair{&serial, true}}) {
-      if (key->empty()) continue;
-      auto s = by_serial ? d->store().find_asset_by_serial(*key, a) : d->store().get_asset(*key, a);
-      if (s.ok()) return a;
-      if (s.error != service::StoreError::not_found && lookup_failure.ok()) lookup_failure = s;
-    }
-    return std::nullopt;
-  };
-  std::vector<service::ImportRow> rows = service::merge_assets(parsed, lookup);
-  if (!lookup_failure.ok()) return fail(o.file + ": " + lookup_failure.detail, exit_failed);
-
-  // Each asset is saved on its own (one transaction with its events); a row
-  // the desk refuses (a serial another asset has) becomes rejected.
-  const std::string actor = ticket::actor_name(o.actor);
-  if (!o.dry_run) {
-    for (auto& r : rows) {
-      workspace::AssetView view;
-      workspace::DeskError e;
-      if (r.outcome == service::ImportOutcome::added) {
-        e = d->add_asset(r.asset, actor, view);
-      } else if (r.outcome == service::ImportOutcome::updated) {
-        for (const auto& c : r.changes) {
-          e = d->update_asset(r.asset.tag, c.field, c.new_value, actor, view);
-          if (!e.ok()) break;
-        }
-      }
-      if (e.ok()) continue;
-      if (e.code != "bad_value" && e.code != "duplicate" && e.code != "not_found" && e.code != "stale")
-        return ticket::desk_fail(e, o.file);
-      r.outcome = service::ImportOutcome::rejected;
-      r.code = "desk." + e.code;
-      r.reason = "line " + std::to_string(r.line) + ": " + e.message;
-    }
+  // The lookup, merge and saves are the workspace's (asset_import.hpp), shared with the GUI.
+  workspace::AssetImportResult saved = workspace::save_asset_import(*d.desk, parsed, ticket::actor_name(o.actor), o.dry_run);
+  if (!saved.error.ok()) {
+    if (saved.error.code == "store") return fail(o.file + ": " + saved.error.message, exit_failed);
+    return ticket::desk_fail(saved.error, o.file);
   }
+  std::vector<service::ImportRow>& rows = saved.rows;
   const service::ImportCounts n = service::count(rows);
   const int rc = n.rejected > 0 || truncated ? exit_failed : exit_ok;
 
