@@ -25,6 +25,7 @@ using detail::fold_key;
 using detail::binary_at;
 using detail::cp1252_to_utf8;
 using detail::to_utf8;
+using detail::utf16_to_utf8;
 using detail::valid_utf8;
 
 std::string_view trim(std::string_view s) {
@@ -424,6 +425,8 @@ std::string_view name(CsvEncoding e) {
     case CsvEncoding::utf8: return "utf-8";
     case CsvEncoding::utf8_bom: return "utf-8-bom";
     case CsvEncoding::windows1252: return "windows-1252";
+    case CsvEncoding::utf16le: return "utf-16le";
+    case CsvEncoding::utf16be: return "utf-16be";
   }
   return "utf-8";
 }
@@ -433,9 +436,16 @@ namespace {
 AssetCsvResult parse(std::string_view bytes, const ColumnMap* map, std::string file) {
   AssetCsvResult r;
   r.report.file = std::move(file);
+  std::string utf16;
   if (bytes.starts_with("\xEF\xBB\xBF")) {
     bytes.remove_prefix(3);
     r.report.encoding = CsvEncoding::utf8_bom;
+  } else if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    // Excel's "Unicode text": UTF-16 with its BOM, read as UTF-8 from here on.
+    const bool little = bytes[0] == '\xFF';
+    utf16 = utf16_to_utf8(bytes.substr(2), little);
+    bytes = utf16;
+    r.report.encoding = little ? CsvEncoding::utf16le : CsvEncoding::utf16be;
   }
   if (trim(bytes).empty()) {
     file_error(r, 0, "csv.empty", "empty file: no header line and no rows");
@@ -457,6 +467,8 @@ AssetCsvResult parse(std::string_view bytes, const ColumnMap* map, std::string f
     text = cp1252_to_utf8(bytes);
     r.report.encoding = CsvEncoding::windows1252;
   }
+  // Old Mac exports end lines with a lone CR.
+  if (text.find('\n') == std::string::npos) std::replace(text.begin(), text.end(), '\r', '\n');
   const char sep = detect_separator(text);
   r.report.separator = sep;
   RecordReader reader(text, sep);

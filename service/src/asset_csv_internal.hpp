@@ -14,6 +14,8 @@ std::string fold_key(std::string_view s);
 bool valid_utf8(std::string_view s);
 /// UTF-8 where it is valid, each other byte read as Windows-1252.
 std::string to_utf8(std::string_view s);
+/// UTF-16 (after its BOM) to UTF-8; a lone surrogate becomes U+FFFD.
+std::string utf16_to_utf8(std::string_view s, bool little_endian);
 /// Every byte read as Windows-1252.
 std::string cp1252_to_utf8(std::string_view s);
 /// The offset of the byte that makes `s` binary (a NUL, or the first control

@@ -132,6 +132,45 @@ TEST_CASE("a Windows-1252 file is read with its accents and the euro sign") {
   CHECK(r.rows[0].asset.notes == "Coût 1200 €");
 }
 
+TEST_CASE("Excel's Unicode text (UTF-16 with BOM, tabs) and old Mac line ends are read") {
+  // "Numéro d'inventaire\tLieu\r\nPC-1\tBâtiment\r\n" in UTF-16LE, then in UTF-16BE.
+  const std::string text = "Num\xC3\xA9ro d'inventaire\tLieu\r\nPC-1\tB\xC3\xA2timent \xF0\x9F\x8F\xA2\r\n";
+  for (bool little : {true, false}) {
+    std::string bytes = little ? "\xFF\xFE" : "\xFE\xFF";
+    for (std::size_t i = 0; i < text.size();) {
+      // Encode the UTF-8 sample as UTF-16 by hand (BMP, plus one surrogate pair).
+      const auto c = static_cast<unsigned char>(text[i]);
+      char32_t cp = c;
+      std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (n == 2) cp = (c & 0x1F) << 6 | (text[i + 1] & 0x3F);
+      if (n == 4) cp = (c & 0x07) << 18 | (text[i + 1] & 0x3F) << 12 | (text[i + 2] & 0x3F) << 6 | (text[i + 3] & 0x3F);
+      i += n;
+      auto put = [&](char16_t u) {
+        const char lo = static_cast<char>(u & 0xFF), hi = static_cast<char>(u >> 8);
+        bytes += little ? lo : hi;
+        bytes += little ? hi : lo;
+      };
+      if (cp >= 0x10000) {
+        put(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)));
+        put(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+      } else {
+        put(static_cast<char16_t>(cp));
+      }
+    }
+    const AssetCsvResult r = parse_asset_csv(bytes);
+    CAPTURE(little);
+    CHECK(r.report.encoding == (little ? CsvEncoding::utf16le : CsvEncoding::utf16be));
+    CHECK(r.report.errors.empty());
+    CHECK(r.report.separator == '\t');
+    REQUIRE(r.rows.size() == 1);
+    CHECK(r.rows[0].asset.site == "Bâtiment \xF0\x9F\x8F\xA2");
+  }
+  const AssetCsvResult mac = parse_asset_csv("Inventory number;Location\rA-1;Paris\rA-2;Lyon\r");
+  REQUIRE(mac.rows.size() == 2);
+  CHECK(mac.rows[1].line == 3);
+  CHECK(mac.rows[1].asset.site == "Lyon");
+}
+
 TEST_CASE("tab-separated and UTF-8 without BOM are detected") {
   const AssetCsvResult r = parse_asset_csv("Inventory number\tSerial number\tMAC address\nA-1\tS-1\taabb.ccdd.eeff\n");
   CHECK(r.report.separator == '\t');

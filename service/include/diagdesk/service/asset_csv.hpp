@@ -1,9 +1,10 @@
 #pragma once
 /// Importing assets from CSV: GLPI's computer list export (French or
 /// English headers, `;` or `,`) and OCS Inventory's, in UTF-8 (with or
-/// without BOM) or Windows-1252. A pure parser: bytes in, `Asset` values and
-/// a report out; no storage. Then a pure merge step classifies each row
-/// against the assets already stored (added / updated / unchanged / rejected).
+/// without BOM), Windows-1252 or UTF-16 with a BOM. A pure parser: bytes
+/// in, `Asset` values and a report out; no storage. Then a pure merge step
+/// classifies each row against the assets already stored (added / updated /
+/// unchanged / rejected).
 ///
 ///     AssetCsvResult r = read_asset_csv("parc.csv");
 ///     if (!r.report.errors.empty() && r.rows.empty()) tell(r.report.errors[0].message);
@@ -23,9 +24,9 @@
 
 namespace diagdesk::service {
 
-/// How the file's bytes were read.
-enum class CsvEncoding { utf8, utf8_bom, windows1252 };
-/// "utf-8", "utf-8-bom", "windows-1252".
+/// How the file's bytes were read (UTF-16 with its BOM: Excel's "Unicode text").
+enum class CsvEncoding { utf8, utf8_bom, windows1252, utf16le, utf16be };
+/// "utf-8", "utf-8-bom", "windows-1252", "utf-16le", "utf-16be".
 std::string_view name(CsvEncoding e);
 
 /// A column mapping: CSV header -> asset field. Fields are those of
