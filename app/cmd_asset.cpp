@@ -8,6 +8,7 @@
 // [SECTION] Sub-commands
 // [SECTION] Registration
 #include "asset_import_cli.hpp"
+#include "exchange_cli.hpp"
 #include "ticket_cli.hpp"
 
 #include <diagdesk/engine/i18n.hpp>
@@ -234,8 +235,11 @@ Runner add_asset(CLI::App& app, Globals& g) {
   static Runner import_run;
   CLI::App* import = add_asset_import(*cmd, g, import_run);
 
-  return [&g, handlers, import] {
+  auto exchange = add_asset_export(*cmd, g);  // cmd_export.cpp
+
+  return [&g, handlers, import, exchange] {
     if (import->parsed()) return import_run();
+    if (auto rc = exchange()) return *rc;
     for (auto& [sc, h] : *handlers) {
       if (sc->parsed()) return h(g, o);
     }

@@ -8,6 +8,7 @@
 // [SECTION] Parsing values
 // [SECTION] Sub-commands
 // [SECTION] Registration
+#include "exchange_cli.hpp"
 #include "ticket_cli.hpp"
 
 #include <diagdesk/engine/i18n.hpp>
@@ -460,7 +461,11 @@ Runner add_ticket_command(CLI::App& app, Globals& g, service::TicketType type) {
   s->add_option("--pdf", o.pdf, "Write the PDF here");
   s->add_option("--md", o.md, "Write the Markdown here");
 
-  return [&g, &o, handlers] {
+  // export and import (cmd_export.cpp): GLPI CSV, JSON round trip.
+  auto exchange = add_ticket_exchange(*cmd, g, type);
+
+  return [&g, &o, handlers, exchange] {
+    if (auto rc = exchange()) return *rc;
     for (auto& [s, h] : *handlers) {
       if (s->parsed()) return h(g, o, *s);
     }

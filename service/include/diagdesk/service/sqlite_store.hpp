@@ -65,6 +65,7 @@ class SqliteStore final : public Store {
   StoreStatus get(std::string_view number, Ticket& out) override;
   StoreStatus list(const TicketFilter& filter, std::vector<Ticket>& out) override;
   StoreStatus history(std::int64_t ticket_id, std::vector<Event>& out) override;
+  StoreStatus import_tickets(std::vector<TicketRecord>& records) override;  // sqlite_import.cpp
   // Assets (sqlite_assets.cpp); before schema 3 (tests only) they say io.
   StoreStatus create_asset(Asset& asset, std::vector<AssetEvent>& events) override;
   StoreStatus update_asset(Asset& asset, std::vector<AssetEvent>& events) override;

@@ -27,12 +27,8 @@
 
 namespace diagdesk::service {
 
-/// A ticket with its history (oldest first), as the figures read them.
-/// `ticket.sessions` must hold the attached session texts (Store::get reads them).
-struct TicketRecord {
-  Ticket ticket;
-  std::vector<Event> history;
-};
+// TicketRecord (ticket.hpp): the figures need `ticket.sessions` to hold the
+// attached session texts (Store::get reads them).
 
 /// What to compute.
 struct StatsOptions {

@@ -84,6 +84,13 @@ class Store {
   /// A ticket's events, oldest first.
   virtual StoreStatus history(std::int64_t ticket_id, std::vector<Event>& out) = 0;
 
+  /// Restores exported tickets as they were: numbers, times, version,
+  /// statuses, sessions and every event with its time, all in one
+  /// transaction (all or nothing). Gives each ticket and event its new id;
+  /// raises the number counters past the imported numbers. `duplicate` when a
+  /// number exists already (nothing saved).
+  virtual StoreStatus import_tickets(std::vector<TicketRecord>& records) = 0;
+
   // [Assets] Same rules as tickets: one transaction with the events, a
   // version check on update (stale), `duplicate` for a tag or a serial
   // number already taken, `not_found` when no asset matches.

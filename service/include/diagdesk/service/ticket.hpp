@@ -83,6 +83,13 @@ struct Event {
   std::string note;            ///< free text: why, what was said
 };
 
+/// A ticket with its whole history (oldest first), as the figures read them
+/// (stats.hpp) and as tickets are exported and imported (Store::import_tickets).
+struct TicketRecord {
+  Ticket ticket;
+  std::vector<Event> history;
+};
+
 // [Names] Stable ids used in files, the database, the CLI and JSON. Parsing
 // returns nullopt for an unknown name; names are lower case ASCII.
 std::string_view name(TicketType t);
