@@ -25,24 +25,12 @@ struct ImportOpts {
   bool dry_run = false;
 };
 
-std::string short_code(const std::string& code) { return code.rfind("csv.", 0) == 0 ? code.substr(4) : code; }
-
-// A rejected row in the operator's language (the service's English message when the code is not one we know).
 std::string rejection_text(const service::CsvRejection& r, const service::AssetCsvReport& rep, Lang lang) {
-  static const std::vector<std::string> known{"missing_key", "duplicate_tag", "bad_date", "bad_ip", "bad_mac",
-                                              "column_count", "warranty_before_purchase"};
-  const std::string c = short_code(r.code);
-  if (std::find(known.begin(), known.end(), c) == known.end()) return r.message;
-  return say("cli.asset_import." + c, lang,
-             {std::to_string(r.line), r.column, r.value, std::to_string(r.other_line), std::to_string(rep.header_columns)});
+  return workspace::import_rejection_text(r, rep, lang);
 }
 
 std::string file_error_text(const service::CsvFileError& e, const std::string& file, Lang lang) {
-  const std::string c = short_code(e.code);
-  std::string text = say("cli.asset_import." + c, lang, {file, std::to_string(e.line), e.detail});
-  if (c == "missing_column" && e.detail.find_first_of(";,\t") == std::string::npos)
-    text += say("cli.asset_import.one_column", lang);
-  return text;
+  return workspace::import_file_error_text(e, file, lang);
 }
 
 json rows_json(const std::vector<service::ImportRow>& rows) {

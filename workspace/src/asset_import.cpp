@@ -3,7 +3,48 @@
 // Assets tab share.
 #include <diagdesk/workspace/asset_import.hpp>
 
+#include <algorithm>
+
 namespace diagdesk::workspace {
+namespace {
+
+// engine::tr with {1}..{n} replaced.
+std::string say(const std::string& key, engine::Lang lang, const std::vector<std::string>& args) {
+  std::string text = engine::tr(key, lang);
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string mark = "{" + std::to_string(i + 1) + "}";
+    for (auto at = text.find(mark); at != std::string::npos; at = text.find(mark, at + args[i].size()))
+      text.replace(at, mark.size(), args[i]);
+  }
+  return text;
+}
+
+std::string short_code(const std::string& code) { return code.rfind("csv.", 0) == 0 ? code.substr(4) : code; }
+
+}  // namespace
+
+std::string import_rejection_text(const service::CsvRejection& r, const service::AssetCsvReport& rep, engine::Lang lang) {
+  static const std::vector<std::string> known{"missing_key", "duplicate_tag", "bad_date", "bad_ip", "bad_mac",
+                                              "column_count", "warranty_before_purchase"};
+  const std::string c = short_code(r.code);
+  if (std::find(known.begin(), known.end(), c) == known.end()) return r.message;
+  return say("cli.asset_import." + c, lang,
+             {std::to_string(r.line), r.column, r.value, std::to_string(r.other_line), std::to_string(rep.header_columns)});
+}
+
+std::string import_row_text(const service::ImportRow& row, const service::AssetCsvReport& rep, engine::Lang lang) {
+  for (const auto& r : rep.rejected)
+    if (r.line == row.line && r.code == row.code) return import_rejection_text(r, rep, lang);
+  return row.reason;
+}
+
+std::string import_file_error_text(const service::CsvFileError& e, const std::string& file, engine::Lang lang) {
+  const std::string c = short_code(e.code);
+  std::string text = say("cli.asset_import." + c, lang, {file, std::to_string(e.line), e.detail});
+  if (c == "missing_column" && e.detail.find_first_of(";,\t") == std::string::npos)
+    text += say("cli.asset_import.one_column", lang, {});
+  return text;
+}
 
 AssetImportResult save_asset_import(ServiceDesk& desk, const service::AssetCsvResult& parsed, const std::string& actor,
                                     bool dry_run, const ImportProgress& progress) {

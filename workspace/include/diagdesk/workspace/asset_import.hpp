@@ -11,6 +11,7 @@
 ///     AssetImportResult r = save_asset_import(desk, parsed, "marie", false);
 ///     if (!r.error.ok()) tell(r.error.message);   // the database failed
 ///     service::ImportCounts n = service::count(r.rows);
+#include <diagdesk/engine/i18n.hpp>
 #include <diagdesk/service/asset_csv.hpp>
 #include <diagdesk/workspace/service_desk.hpp>
 
@@ -35,5 +36,19 @@ using ImportProgress = std::function<void(std::size_t done, std::size_t total)>;
 /// with `error` set (code "store", or the desk's code).
 AssetImportResult save_asset_import(ServiceDesk& desk, const service::AssetCsvResult& parsed, const std::string& actor,
                                     bool dry_run, const ImportProgress& progress = {});
+
+}  // namespace diagdesk::workspace
+
+namespace diagdesk::workspace {
+
+// [Words] The report in the operator's language (strings cli.asset_import.*).
+/// A parser rejection in `lang` from its code; its English message for a code
+/// without a string.
+std::string import_rejection_text(const service::CsvRejection& r, const service::AssetCsvReport& rep, engine::Lang lang);
+/// A rejected row in `lang`: the parser's rejection on that line with that
+/// code when there is one, else the row's own sentence (merge, desk).
+std::string import_row_text(const service::ImportRow& row, const service::AssetCsvReport& rep, engine::Lang lang);
+/// A file error in `lang`, naming `file`.
+std::string import_file_error_text(const service::CsvFileError& e, const std::string& file, engine::Lang lang);
 
 }  // namespace diagdesk::workspace
