@@ -9,6 +9,7 @@
 #include "app/presenter.hpp"
 
 #include "app/markdown.hpp"
+#include "app/assets_presenter.hpp"
 #include "app/tickets_presenter.hpp"
 #include "app/trainee_presenter.hpp"
 #include <diagdesk/workspace/import.hpp>
@@ -90,6 +91,7 @@ Presenter::Presenter(PresenterOptions options)
   refresh_home();
   m_trainee = std::make_unique<TraineePresenter>(m_ws, m_options.persist);
   m_tickets = std::make_unique<TicketsPresenter>(m_ws, m_settings.operator_name);
+  m_assets = std::make_unique<AssetsPresenter>(m_ws, *m_tickets, m_settings.operator_name);
   // Open the search in the background (loads the articles, brings the index
   // up to date) so the first keystroke finds it ready.
   reload_kb();
@@ -268,7 +270,7 @@ void Presenter::do_apply(const Intent& i) {
     case IntentKind::run_import: run_import(i.a); break;
     // application
     case IntentKind::set_tab:
-      if (i.n >= 0 && i.n <= static_cast<int>(Tab::dashboard)) m_tab = static_cast<Tab>(i.n);
+      if (i.n >= 0 && i.n <= static_cast<int>(Tab::assets)) m_tab = static_cast<Tab>(i.n);
       if (m_tab == Tab::tickets) ticket_session(true, false);  // back to the ticket: attach the diagnosis
       break;
     case IntentKind::set_lang:
@@ -282,6 +284,7 @@ void Presenter::do_apply(const Intent& i) {
     case IntentKind::dismiss_status: m_status.clear(); break;
     case IntentKind::quit: m_quit = true; break;
     case IntentKind::ticket: apply_ticket(i); break;
+    case IntentKind::asset: m_assets->apply(i, m_lang); break;
     case IntentKind::trainee: {
       const auto applied = m_trainee->apply(i, m_lang);
       if (!applied.error.empty()) status(applied.error, true);
@@ -521,13 +524,15 @@ void Presenter::poll() noexcept {
     }
     if (m_lint_job.state().running || m_index_job.state().running || m_import_job.state().running) m_dirty = true;
     if ((m_tab == Tab::tickets || m_tab == Tab::dashboard) && m_tickets->tick()) m_dirty = true;  // the countdowns move
+    if (m_assets->poll()) m_dirty = true;  // the import's progress, then its report
   } catch (...) {
     status("internal error while polling background work", true);
   }
 }
 
 bool Presenter::busy() const {
-  return !m_worker.idle() || m_lint_job.state().running || m_index_job.state().running || m_import_job.state().running;
+  return !m_worker.idle() || m_lint_job.state().running || m_index_job.state().running || m_import_job.state().running ||
+         m_assets->importing();
 }
 
 void Presenter::wait_background() {
@@ -535,6 +540,7 @@ void Presenter::wait_background() {
   m_lint_job.wait();
   m_index_job.wait();
   m_import_job.wait();
+  m_assets->wait();
   poll();
 }
 

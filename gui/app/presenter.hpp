@@ -31,6 +31,7 @@ namespace diagdesk::gui {
 
 class TraineePresenter;  // app/trainee_presenter.hpp
 class TicketsPresenter;  // app/tickets_presenter.hpp
+class AssetsPresenter;   // app/assets_presenter.hpp
 
 struct PresenterOptions {
   workspace::Options workspace;   ///< bundled KB, layers, data dir, language
@@ -65,6 +66,8 @@ class Presenter {
   const engine::Session* session() const { return m_session ? &*m_session : nullptr; }
   /// The Tickets tab's presenter (tests: its desk and clock).
   TicketsPresenter& tickets() { return *m_tickets; }
+  /// The Assets tab's presenter (tests: wait for its import).
+  AssetsPresenter& assets() { return *m_assets; }
   workspace::Settings& settings() { return m_settings; }
   /// Records the window geometry (saved with the settings at exit).
   void set_window(int width, int height, bool maximized);
@@ -173,6 +176,11 @@ class Presenter {
   void build_tickets(AppVm& vm);
   /// The Dashboard tab's figures, read from the desk while the tab is shown (app/presenter_dashboard.cpp).
   void build_dashboard(AppVm& vm);
+
+  // Assets tab (app/presenter_assets.cpp, app/assets_presenter.cpp); after
+  // m_tickets, whose desk it reads, so it is destroyed first.
+  std::unique_ptr<AssetsPresenter> m_assets;
+  void build_assets(AppVm& vm);
 
   // Status and rebuilding.
   std::string m_status;

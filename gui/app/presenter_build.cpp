@@ -115,6 +115,7 @@ void Presenter::rebuild() {
     if (vm.trainee.available) vm.trainee.screen = m_trainee->build(m_lang);
     build_tickets(vm);
     build_dashboard(vm);
+    build_assets(vm);
     vm.status = m_status;
     vm.status_error = m_status_error;
     if (const std::size_t errors = m_ws.error_count(); errors > 0) {

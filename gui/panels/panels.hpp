@@ -195,6 +195,20 @@ Intent draw_tickets_panel(const TicketsVm& vm, const Labels& l, TicketsUi& ui);
 /// The supervisor's figures as bar charts; returns no intent yet.
 Intent draw_dashboard_panel(const DashboardVm& vm, const Labels& l);
 
+// [Assets] (panels/assets_panel.cpp) -------------------------------------------------------
+
+/// Widget state of the Assets tab: the filter fields and the import path,
+/// as typed (applied with the Filter button or Enter).
+struct AssetsUi {
+  std::string type;  ///< "" any, else a type id
+  std::string site, user, days;
+  std::string path;  ///< the CSV file to import
+};
+/// The filters and the list, the selected asset's card, the import row with
+/// its progress bar and report. Returns IntentKind::asset (filter, select,
+/// import), or a ticket select then a set_tab to open a ticket of the card.
+std::vector<Intent> draw_assets_panel(const AssetsVm& vm, const Labels& l, AssetsUi& ui);
+
 // [The whole window] ------------------------------------------------------------------------
 
 struct AppUi {
@@ -204,6 +218,7 @@ struct AppUi {
   AuthorUi author;
   TraineeUi trainee;
   TicketsUi tickets;
+  AssetsUi assets;
   Tab shown = Tab::diagnosis;     ///< tab ImGui displayed last frame
   Tab last_vm_tab = Tab::diagnosis;
   bool tab_request = false;       ///< select vm.tab until ImGui shows it
@@ -213,7 +228,7 @@ struct AppUi {
 };
 
 /// Draws the whole window (menu, search bar, tabs, panels, status line) over
-/// the main viewport, handles global keys (Ctrl+K, Ctrl+N, F1-F6), and returns the
+/// the main viewport, handles global keys (Ctrl+K, Ctrl+N, F1-F7), and returns the
 /// intents of this frame in order.
 std::vector<Intent> draw_app(const AppVm& vm, AppUi& ui);
 

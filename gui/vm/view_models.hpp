@@ -14,6 +14,7 @@
 // [SECTION] Home, jobs, application
 
 #include "vm/tickets_vm.hpp"
+#include "vm/assets_vm.hpp"
 #include "vm/dashboard_vm.hpp"
 
 #include <cstdint>
@@ -91,6 +92,8 @@ enum class IntentKind {
   // tickets tab (vm/tickets_vm.hpp)
   ticket,             ///< a: verb (create, select, assign, in_progress, pending, diagnose, escalate, resolve,
                       ///< close, reopen, note, report_pdf, refresh), b: ticket number, n: level, fields: values
+  // assets tab (vm/assets_vm.hpp)
+  asset,              ///< a: verb (filter, select, import, refresh), b: tag, fields: filters or path
 };
 
 struct Intent {
@@ -379,7 +382,7 @@ struct HomeVm {
   std::vector<TreeItemVm> trees;     ///< browse by domain
 };
 
-enum class Tab { diagnosis = 0, article = 1, author = 2, trainee = 3, tickets = 4, dashboard = 5 };
+enum class Tab { diagnosis = 0, article = 1, author = 2, trainee = 3, tickets = 4, dashboard = 5, assets = 6 };
 
 struct AppVm {
   std::uint64_t revision = 0;  ///< bumped on every rebuild
@@ -399,6 +402,7 @@ struct AppVm {
   TraineeVm trainee;
   TicketsVm tickets;
   DashboardVm dashboard;  ///< built only while the Dashboard tab is shown
+  AssetsVm assets;        ///< built only while the Assets tab is shown
   std::string status;
   bool status_error = false;
   std::string load_problems;   ///< "3 errors while loading the KB"
