@@ -90,16 +90,34 @@ inline int exec(sqlite3* db, const char* sql) { return sqlite3_exec(db, sql, nul
 
 /// A write transaction: BEGIN IMMEDIATE takes the write lock at once, so two
 /// writers wait for each other (busy timeout) instead of failing mid-way.
-/// Rolls back unless committed.
+/// Rolls back unless committed. Inside a batch (SqliteStore::begin_batch, a
+/// transaction already open) it is a savepoint: a refused change is undone
+/// alone and the batch goes on; the batch's commit makes them all durable.
 class Transaction {
  public:
-  explicit Transaction(sqlite3* db) : m_db(db) { m_rc = exec(db, "BEGIN IMMEDIATE"); }
+  explicit Transaction(sqlite3* db) : m_db(db), m_nested(sqlite3_get_autocommit(db) == 0) {
+    m_rc = exec(db, m_nested ? "SAVEPOINT change" : "BEGIN IMMEDIATE");
+  }
   ~Transaction() {
-    if (m_rc == SQLITE_OK && !m_done) exec(m_db, "ROLLBACK");
+    if (m_rc != SQLITE_OK || m_done) return;
+    if (m_nested) {
+      exec(m_db, "ROLLBACK TO change");
+      exec(m_db, "RELEASE change");
+    } else {
+      exec(m_db, "ROLLBACK");
+    }
   }
   int begin_rc() const { return m_rc; }
   int commit() {
     m_done = true;
+    if (m_nested) {
+      const int rc = exec(m_db, "RELEASE change");
+      if (rc != SQLITE_OK) {
+        exec(m_db, "ROLLBACK TO change");
+        exec(m_db, "RELEASE change");
+      }
+      return rc;
+    }
     const int rc = exec(m_db, "COMMIT");
     if (rc != SQLITE_OK) exec(m_db, "ROLLBACK");
     return rc;
@@ -107,6 +125,7 @@ class Transaction {
 
  private:
   sqlite3* m_db;
+  bool m_nested;
   int m_rc;
   bool m_done = false;
 };

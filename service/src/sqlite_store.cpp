@@ -501,6 +501,25 @@ StoreStatus SqliteStore::backup(const fs::path& target, std::int64_t* tickets) {
   return {};
 }
 
+StoreStatus SqliteStore::begin_batch() {
+  if (sqlite3_get_autocommit(m_db) == 0) return {StoreError::io, m_path + ": a batch is already open"};
+  const int rc = exec(m_db, "BEGIN IMMEDIATE");
+  return rc == SQLITE_OK ? StoreStatus{} : fault(rc, "cannot start the batch");
+}
+
+StoreStatus SqliteStore::commit_batch() {
+  if (sqlite3_get_autocommit(m_db) != 0) return {StoreError::io, m_path + ": no batch is open"};
+  const int rc = exec(m_db, "COMMIT");
+  if (rc == SQLITE_OK) return {};
+  const StoreStatus s = fault(rc, "cannot save the batch (nothing of it was saved)");
+  exec(m_db, "ROLLBACK");
+  return s;
+}
+
+void SqliteStore::rollback_batch() {
+  if (sqlite3_get_autocommit(m_db) == 0) exec(m_db, "ROLLBACK");
+}
+
 StoreStatus SqliteStore::check(std::vector<std::string>& findings) {
   findings.clear();
   Stmt s(m_db, "PRAGMA integrity_check");
