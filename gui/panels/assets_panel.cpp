@@ -7,6 +7,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 namespace diagdesk::gui {
 
 namespace {
@@ -52,7 +54,9 @@ void filters(const AssetsVm& vm, const Labels& l, AssetsUi& ui, std::vector<Inte
 void list(const AssetsVm& vm, const Labels& l, std::vector<Intent>& out) {
   ImGui::TextDisabled("%s", vm.count.c_str());
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
-  if (!ImGui::BeginTable("assets", 6, flags, ImVec2(0, ImGui::GetContentRegionAvail().y * 0.5f))) return;
+  const float rows_h = (static_cast<float>(vm.rows.size()) + 1.5f) * ImGui::GetFrameHeight();
+  const float h = std::min(rows_h, ImGui::GetContentRegionAvail().y * 0.5f);
+  if (!ImGui::BeginTable("assets", 6, flags, ImVec2(0, h))) return;
   for (const char* h : {"gui.assets.col_tag", "gui.assets.col_type", "gui.assets.col_model", "gui.assets.col_user",
                         "gui.assets.col_site", "gui.assets.col_warranty"})
     ImGui::TableSetupColumn(l(h));
@@ -82,7 +86,10 @@ void card(const AssetCardVm& c, const Labels& l, std::vector<Intent>& out) {
   ImGui::SameLine();
   if (ImGui::SmallButton(l("gui.assets.close"))) out.push_back({IntentKind::asset, "select", ""});
   if (!c.warranty.empty()) ImGui::TextColored(ok_colour, "%s", c.warranty.c_str());
-  // Its tickets first: the card is opened to see what happened to the device.
+  // Two columns: its tickets and history (what happened to the device), then its fields.
+  if (!ImGui::BeginTable("card", 2, ImGuiTableFlags_BordersInnerV)) return;
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
   ImGui::TextUnformatted(l("gui.assets.tickets"));
   if (c.tickets.empty()) ImGui::TextDisabled("%s", l("gui.assets.no_tickets"));
   for (const auto& t : c.tickets) {
@@ -96,6 +103,9 @@ void card(const AssetCardVm& c, const Labels& l, std::vector<Intent>& out) {
     ImGui::PopID();
   }
   ImGui::Separator();
+  ImGui::TextUnformatted(l("gui.assets.history"));
+  for (const auto& h : c.history) ImGui::TextUnformatted(h.c_str());
+  ImGui::TableNextColumn();
   if (ImGui::BeginTable("card_fields", 2, ImGuiTableFlags_SizingFixedFit)) {
     for (const auto& [label, value] : c.fields) {
       ImGui::TableNextRow();
@@ -106,9 +116,7 @@ void card(const AssetCardVm& c, const Labels& l, std::vector<Intent>& out) {
     }
     ImGui::EndTable();
   }
-  ImGui::Separator();
-  ImGui::TextUnformatted(l("gui.assets.history"));
-  for (const auto& h : c.history) ImGui::TextUnformatted(h.c_str());
+  ImGui::EndTable();
 }
 
 void import_row(const AssetImportVm& r, const Labels& l, AssetsUi& ui, std::vector<Intent>& out) {
@@ -141,9 +149,12 @@ std::vector<Intent> draw_assets_panel(const AssetsVm& vm, const Labels& l, Asset
     ImGui::TextColored(error_colour, "%s", vm.error.c_str());
     return out;
   }
+  // Fields framed, so empty ones show in the light theme too.
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
   import_row(vm.import, l, ui, out);
   ImGui::Separator();
   filters(vm, l, ui, out);
+  ImGui::PopStyleVar();
   if (!vm.message.empty())
     ImGui::TextColored(vm.message_error ? error_colour : ImGui::GetStyleColorVec4(ImGuiCol_Text), "%s", vm.message.c_str());
   list(vm, l, out);

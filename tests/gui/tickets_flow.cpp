@@ -10,6 +10,9 @@
 //       and saves the Tickets tab to PNG (docs/screenshot-tickets.png).
 //   gui_tickets_flow --dashboard GUI PNG the same queue, the Dashboard tab (F6)
 //       to PNG (docs/screenshot-dashboard.png).
+//   gui_tickets_flow --assets GUI PNG    the same queue plus a few assets (one
+//       with a ticket), the Assets tab (F7) with that asset's card open
+//       (docs/screenshot-assets.png).
 // Exit 77 (skipped) when xvfb-run or pdftotext is not installed.
 #include "xvfb_run.hpp"
 
@@ -151,13 +154,46 @@ std::string seed(const fs::path& home) {
   return error;
 }
 
+/// A few assets at the same clock; a ticket on PC-0042, whose warranty runs.
+std::string seed_assets(const fs::path& home) {
+  Desk d(home);
+  if (!d.desk) return d.error;
+  d.desk->set_clock([at = d.desk->config().calendar.parse_local("2026-05-22 11:00").value_or(0)] { return at; });
+  using F = std::vector<std::pair<std::string, std::string>>;
+  const std::pair<const char*, F> assets[] = {
+      {"PC-0042", {{"type", "laptop"}, {"manufacturer", "Lenovo"}, {"model", "ThinkPad T14"}, {"serial", "PF3ABCD1"},
+                   {"user", "lpetit"}, {"site", "Lyon"}, {"room", "B12"}, {"os", "windows11"}, {"ip", "10.1.2.42"},
+                   {"purchase_date", "2024-03-15"}, {"warranty_end", "2027-03-31"}}},
+      {"PC-0043", {{"type", "desktop"}, {"manufacturer", "HP"}, {"model", "EliteDesk 800 G6"}, {"user", "cdubois"},
+                   {"site", "Paris"}, {"os", "windows10"}, {"warranty_end", "2026-06-05"}}},
+      {"IMP-0007", {{"type", "printer"}, {"manufacturer", "Brother"}, {"model", "HL-L8360"}, {"site", "Paris"},
+                    {"room", "2e étage"}, {"ip", "10.1.3.7"}}},
+      {"PC-0011", {{"type", "laptop"}, {"manufacturer", "Dell"}, {"model", "Latitude 5440"}, {"user", "kbenali"},
+                   {"site", "Lyon"}, {"os", "linux"}, {"warranty_end", "2025-12-31"}}},
+  };
+  workspace::AssetView v;
+  for (const auto& [tag, fields] : assets)
+    if (auto e = d.desk->add_asset(tag, fields, "marie", v); !e.ok()) return std::string(tag) + ": " + e.message;
+  workspace::NewTicket n;
+  n.title = "Écran qui reste noir au démarrage";
+  n.caller_name = "Lise Petit";
+  n.category = "hardware";
+  n.asset_tag = "PC-0042";
+  workspace::TicketView t;
+  if (auto e = d.desk->create(n, "marie", t); !e.ok()) return e.message;
+  if (auto e = d.desk->update_asset("PC-0042", "room", "B14", "marie", v); !e.ok()) return e.message;
+  return {};
+}
+
 /// Seeds the queue, runs `keys` in the GUI and checks the 1280x800 screenshot.
-int seeded_screenshot(const std::string& gui, const fs::path& png, const std::string& keys, const char* what) {
+int seeded_screenshot(const std::string& gui, const fs::path& png, const std::string& keys, const char* what,
+                      bool assets = false) {
   std::random_device rd;
   const fs::path out = fs::temp_directory_path() / ("diagdesk-tickets-queue-" + std::to_string(rd()));
   const fs::path home = out / "home";
   fs::create_directories(home);
   if (const std::string err = seed(home); !err.empty()) return fail("seeding the queue: " + err);
+  if (const std::string err = assets ? seed_assets(home) : ""; !err.empty()) return fail("seeding the assets: " + err);
   const fs::path script = out / "queue.script";
   std::ofstream(script) << keys;
   const int code = run_gui(gui, home, script, png, "DIAGDESK_NOW=2026-05-22T15:00");
@@ -183,16 +219,24 @@ int dashboard(const std::string& gui, const fs::path& png) {
   return seeded_screenshot(gui, png, "wait 3\nkey f5\nwait 5\nkey f6\nwait 5\nmove 1270 790\nwait 5\n", "dashboard");
 }
 
+/// The Assets tab (F7) over the seeded assets, PC-0042's card open.
+int assets(const std::string& gui, const fs::path& png) {
+  return seeded_screenshot(gui, png, "wait 3\nkey f5\nwait 5\nkey f7\nwait 5\npress assets/row/PC-0042\nwait 5\nmove 1270 790\nwait 5\n",
+                           "assets", true);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   try {
-    if (argc == 4 && (std::string(argv[1]) == "--queue" || std::string(argv[1]) == "--dashboard")) {
+    const std::string mode = argc == 4 ? argv[1] : "";
+    if (mode == "--queue" || mode == "--dashboard" || mode == "--assets") {
       if (!gui::testing::xvfb_available()) return 77;
-      return std::string(argv[1]) == "--queue" ? queue(argv[2], argv[3]) : dashboard(argv[2], argv[3]);
+      if (mode == "--assets") return assets(argv[2], argv[3]);
+      return mode == "--queue" ? queue(argv[2], argv[3]) : dashboard(argv[2], argv[3]);
     }
     if (argc != 4) {
-      std::cerr << "usage: gui_tickets_flow GUI SCRIPT OUTDIR | gui_tickets_flow --queue|--dashboard GUI PNG\n";
+      std::cerr << "usage: gui_tickets_flow GUI SCRIPT OUTDIR | gui_tickets_flow --queue|--dashboard|--assets GUI PNG\n";
       return 2;
     }
     if (!gui::testing::xvfb_available()) return 77;
