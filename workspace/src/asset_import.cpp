@@ -65,7 +65,16 @@ AssetImportResult save_asset_import(ServiceDesk& desk, const service::AssetCsvRe
     out.error = {"store", "", lookup_failure.detail};
     return out;
   }
-  // Each asset is saved on its own (one transaction with its events).
+  // The whole import is one batch: one transaction and one fsync instead of
+  // one per asset (22 s per 10,000 new assets before), and an import stopped
+  // by a failure (disk full, killed) saves nothing rather than half the file.
+  // A refused asset is undone alone (a savepoint) and reported as rejected.
+  if (!dry_run) {
+    if (const auto s = desk.store().begin_batch(); !s.ok()) {
+      out.error = {std::string(service::name(s.error)), "", s.detail};
+      return out;
+    }
+  }
   const std::size_t total = out.rows.size();
   std::size_t done = 0;
   for (auto& r : out.rows) {
@@ -81,6 +90,7 @@ AssetImportResult save_asset_import(ServiceDesk& desk, const service::AssetCsvRe
     }
     if (!e.ok()) {
       if (e.code != "bad_value" && e.code != "duplicate" && e.code != "not_found" && e.code != "stale") {
+        desk.store().rollback_batch();
         out.error = e;
         return out;
       }
@@ -89,6 +99,9 @@ AssetImportResult save_asset_import(ServiceDesk& desk, const service::AssetCsvRe
       r.reason = "line " + std::to_string(r.line) + ": " + e.message;
     }
     if (progress) progress(++done, total);
+  }
+  if (!dry_run) {
+    if (const auto s = desk.store().commit_batch(); !s.ok()) out.error = {std::string(service::name(s.error)), "", s.detail};
   }
   return out;
 }

@@ -31,9 +31,11 @@ struct AssetImportResult {
 /// Called after each row is handled: rows done, rows in all.
 using ImportProgress = std::function<void(std::size_t done, std::size_t total)>;
 
-/// Classifies and (unless `dry_run`) saves `parsed` as `actor`. Never throws
-/// for bad rows; a store failure while looking up or saving ends the import
-/// with `error` set (code "store", or the desk's code).
+/// Classifies and (unless `dry_run`) saves `parsed` as `actor`, in one
+/// store batch: the import is saved whole (refused rows aside) or not at
+/// all. Never throws for bad rows; a store failure while looking up or
+/// saving ends the import with `error` set (code "store", or the desk's
+/// code) and nothing of it saved.
 AssetImportResult save_asset_import(ServiceDesk& desk, const service::AssetCsvResult& parsed, const std::string& actor,
                                     bool dry_run, const ImportProgress& progress = {});
 
