@@ -81,7 +81,7 @@ AssetImportResult save_asset_import(ServiceDesk& desk, const service::AssetCsvRe
     AssetView view;
     DeskError e;
     if (!dry_run && r.outcome == service::ImportOutcome::added) {
-      e = desk.add_asset(r.asset, actor, view);
+      e = desk.add_asset(r.asset, actor, nullptr);  // no read-back: the report needs none
     } else if (!dry_run && r.outcome == service::ImportOutcome::updated) {
       for (const auto& c : r.changes) {
         e = desk.update_asset(r.asset.tag, c.field, c.new_value, actor, view);

@@ -189,15 +189,19 @@ DeskError ServiceDesk::add_asset(const std::string& tag, const std::vector<std::
     if (auto why = sv::set_asset_field(a, field, value, actor, now(), field_events); !why.empty())
       return field_refused(tag, field, value, why, lang);
   }
-  return save_new_asset(std::move(a), std::move(field_events), actor, out);
+  return save_new_asset(std::move(a), std::move(field_events), actor, &out);
 }
 
 DeskError ServiceDesk::add_asset(sv::Asset a, const std::string& actor, AssetView& out) {
+  return save_new_asset(std::move(a), {}, actor, &out);
+}
+
+DeskError ServiceDesk::add_asset(sv::Asset a, const std::string& actor, AssetView* out) {
   return save_new_asset(std::move(a), {}, actor, out);
 }
 
 DeskError ServiceDesk::save_new_asset(sv::Asset a, std::vector<sv::AssetEvent> field_events, const std::string& actor,
-                                      AssetView& out) {
+                                      AssetView* out) {
   const Lang lang = m_ws.options().lang;
   if (a.tag.empty() || a.tag.find_first_of(" \t\r\n") != std::string::npos)
     return refuse("bad_value", "", a.tag, tr("desk.asset.bad_tag", lang), lang);
@@ -222,7 +226,8 @@ DeskError ServiceDesk::save_new_asset(sv::Asset a, std::vector<sv::AssetEvent> f
   }
   const std::string tag = a.tag;
   if (const auto s = m_store->create_asset(a, events); !s.ok()) return asset_store_error(s, tag, lang);
-  return asset_view(std::move(a), out);
+  if (!out) return {};
+  return asset_view(std::move(a), *out);
 }
 
 DeskError ServiceDesk::update_asset(const std::string& tag, const std::string& field, const std::string& value,

@@ -193,6 +193,9 @@ class ServiceDesk {
   /// Adds an asset built elsewhere (an import), checked with check_asset;
   /// its history starts with one `created` event.
   DeskError add_asset(service::Asset asset, const std::string& actor, AssetView& out);
+  /// The same without reading the saved asset back (`out` may be null): an
+  /// import saving thousands of assets does not need their views.
+  DeskError add_asset(service::Asset asset, const std::string& actor, AssetView* out);
   /// One field of asset_fields() from text.
   DeskError update_asset(const std::string& tag, const std::string& field, const std::string& value,
                          const std::string& actor, AssetView& out, std::int64_t expected_version = 0);
@@ -253,7 +256,7 @@ class ServiceDesk {
   DeskError asset_view(service::Asset a, AssetView& out);
   /// Checks and saves a new asset: a `created` event, then `field_events`.
   DeskError save_new_asset(service::Asset a, std::vector<service::AssetEvent> field_events, const std::string& actor,
-                           AssetView& out);
+                           AssetView* out);
   const Workspace& m_ws;
   std::unique_ptr<service::SqliteStore> m_store;
   service::ServiceConfig m_config;
