@@ -40,6 +40,12 @@ inline Run diagdesk_from(const TempDir& home, const std::string& args, const fs:
   return r;
 }
 
+/// Runs `diagdesk ARGS` with empty stdin and the desk's clock at `now`
+/// (DIAGDESK_NOW: Unix seconds or a local "2026-05-22T10:00").
+inline Run diagdesk_at(const TempDir& home, const std::string& args, const std::string& now) {
+  return diagdesk_from(home, args, home.write("stdin.txt", ""), "DIAGDESK_NOW=" + now);
+}
+
 /// Runs `diagdesk ARGS` with stdin from `input`, HOME-free user data in `home`.
 inline Run diagdesk(const TempDir& home, const std::string& args, const std::string& input = "") {
   return diagdesk_from(home, args, home.write("stdin.txt", input));

@@ -16,8 +16,7 @@ struct Parc {
   test::TempDir home;
   /// diagdesk ARGS on the bundled KB on 7 December 2026, 10:00 local time.
   test::Run run(const std::string& args) const {
-    return test::diagdesk_from(home, "--data " + test::quote(DIAGDESK_DATA_DIR) + " " + args, home.write("stdin.txt", ""),
-                               "DIAGDESK_NOW=2026-12-07T10:00");
+    return test::diagdesk_at(home, "--data " + test::quote(DIAGDESK_DATA_DIR) + " " + args, "2026-12-07T10:00");
   }
   json run_json(const std::string& args) const {
     const auto r = run(args + " --json");

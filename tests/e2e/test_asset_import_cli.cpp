@@ -25,7 +25,7 @@ struct Inventory {
     data = "--data " + test::quote(kb.path().string()) + " ";
   }
   test::Run run(const std::string& args) const {
-    return test::diagdesk_from(home, data + args, home.write("stdin.txt", ""), "DIAGDESK_NOW=2026-05-22T10:00");
+    return test::diagdesk_at(home, data + args, "2026-05-22T10:00");
   }
 };
 

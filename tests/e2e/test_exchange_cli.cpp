@@ -16,8 +16,7 @@ namespace {
 struct Desk {
   test::TempDir home;
   test::Run run(const std::string& args) const {
-    return test::diagdesk_from(home, "--data " + test::quote(DIAGDESK_DATA_DIR) + " " + args, home.write("stdin.txt", ""),
-                               "DIAGDESK_NOW=2026-12-07T10:00");
+    return test::diagdesk_at(home, "--data " + test::quote(DIAGDESK_DATA_DIR) + " " + args, "2026-12-07T10:00");
   }
   void ok(const std::string& args) const {
     const auto r = run(args);

@@ -20,7 +20,7 @@ struct Desk {
     data = "--data " + test::quote(kb.path().string()) + " ";
   }
   test::Run run(const std::string& args, const std::string& now) const {
-    return test::diagdesk_from(home, data + args, home.write("stdin.txt", ""), "DIAGDESK_NOW=" + now);
+    return test::diagdesk_at(home, data + args, now);
   }
   void ok(const std::string& args, const std::string& now) const {
     const auto r = run(args, now);

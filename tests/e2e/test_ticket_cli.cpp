@@ -22,7 +22,7 @@ struct Desk {
   }
   /// diagdesk ARGS at local time `now` (Friday 22 May 2026, an open day, by default).
   test::Run run(const std::string& args, const std::string& now = "2026-05-22T10:00") const {
-    return test::diagdesk_from(home, data + args, home.write("stdin.txt", ""), "DIAGDESK_NOW=" + now);
+    return test::diagdesk_at(home, data + args, now);
   }
   json run_json(const std::string& args, const std::string& now = "2026-05-22T10:00") const {
     const auto r = run(args + " --json", now);
