@@ -71,6 +71,12 @@ Runner add_db(CLI::App& app, Globals& g);
 Runner add_stats(CLI::App& app, Globals& g);
 /// `diagdesk asset add | update | show | list` (cmd_asset.cpp): the asset inventory.
 Runner add_asset(CLI::App& app, Globals& g);
+/// `diagdesk problem ...` (cmd_problem.cpp): problems and known errors.
+Runner add_problem(CLI::App& app, Globals& g);
+/// `diagdesk quote ...` (cmd_quote.cpp): quotes (devis) and the price catalogue.
+Runner add_quote(CLI::App& app, Globals& g);
+/// `diagdesk privacy export | erase --person NAME` (cmd_privacy.cpp): personal data.
+Runner add_privacy(CLI::App& app, Globals& g);
 
 // The answer handling of `diagdesk diagnose`, shared with the tickets' diagnose (cmd_diagnose.cpp).
 /// Applies comma-separated answers (choice id or 1-based number, a typed value,

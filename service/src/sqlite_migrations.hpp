@@ -1,7 +1,9 @@
 #pragma once
 // The service database's schema: migration N takes a database from schema
 // N-1 to N. Included by sqlite_store.cpp only (inside its anonymous
-// namespace), so the SQL sits apart from the code that runs it.
+// namespace), so the SQL sits apart from the code that runs it. Migrations 4
+// and later live in one file each (migration_N_*.sql.hpp) so the parts of
+// the service centre that add them never edit the same file.
 
 /// Migration N takes a database from schema N-1 to N. Never edit a released
 /// one: add the next. The version row is written by the code that runs them.
@@ -111,4 +113,12 @@ CREATE INDEX tickets_by_asset ON tickets(asset_tag);
 CREATE TRIGGER asset_events_no_update BEFORE UPDATE ON asset_events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 CREATE TRIGGER asset_events_no_delete BEFORE DELETE ON asset_events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 )SQL",
+    // 4: problems (ITIL problem management) and their links to incidents.
+#include "migration_4_problems.sql.hpp"
+    ,
+    // 5: personal data: the sanctioned path for pseudonymising append-only history.
+#include "migration_5_privacy.sql.hpp"
+    ,
+    // 6: quotes (devis), their lines and their numbering.
+#include "migration_6_quotes.sql.hpp"
 };

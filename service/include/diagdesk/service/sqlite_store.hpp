@@ -80,6 +80,12 @@ class SqliteStore final : public Store {
   int schema_version() const { return m_schema; }
   /// True when opened read-only.
   bool read_only() const { return m_read_only; }
+  /// The file's path (every failure detail starts with it).
+  const std::string& path() const { return m_path; }
+  /// The open connection, for the SQLite stores of the other service parts
+  /// (problems, quotes, privacy: sqlite_problems.cpp...) that share the file,
+  /// its transactions and its batches. Not for front ends.
+  sqlite3* handle() { return m_db; }
   /// Copies the live database to `target` with SQLite's online backup API
   /// (other connections may keep writing) and sets `tickets` (when given) to
   /// the number of tickets in the copy. The copy is one self-contained file

@@ -1,0 +1,4 @@
+// Migration placeholder: filled by its own commit.
+R"SQL(
+SELECT 1;
+)SQL"
