@@ -1,6 +1,7 @@
 // The intervention report as Markdown.
 #include <diagdesk/service/report.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 namespace diagdesk::service {
@@ -45,6 +46,20 @@ std::string render_markdown(const ReportDocument& doc) {
       md << item << "\n";
     }
     if (!s.items.empty()) md << "\n";
+    for (const auto& t : s.tables) {
+      auto row = [&](const std::vector<std::string>& cells, bool bold) {
+        md << "|";
+        for (const auto& c2 : cells) md << " " << (bold && !c2.empty() ? "**" + cell(c2) + "**" : cell(c2)) << " |";
+        md << "\n";
+      };
+      row(t.header, false);
+      md << "|";
+      for (std::size_t i = 0; i < t.header.size(); ++i) md << (i == 0 ? "---|" : "---:|");
+      md << "\n";
+      for (std::size_t r = 0; r < t.rows.size(); ++r)
+        row(t.rows[r], std::find(t.bold_rows.begin(), t.bold_rows.end(), r) != t.bold_rows.end());
+      md << "\n";
+    }
     if (s.paragraphs.empty() && s.items.empty())
       for (int i = 0; i < s.ruled_lines; ++i) md << "________________________________________________________________\n\n";
   }

@@ -8,6 +8,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -86,6 +87,48 @@ Block text_block(cairo_t* cr, const std::string& text, double size, bool bold, d
   return b;
 }
 
+/// One block per row of `t` (the header row in bold on a grey band).
+void table_blocks(cairo_t* cr, const ReportTable& t, std::vector<Block>& blocks) {
+  const std::size_t n = t.header.size();
+  if (n == 0) return;
+  std::vector<double> share = t.widths.size() == n ? t.widths : std::vector<double>(n, 1.0);
+  double sum = 0;
+  for (double w : share) sum += w;
+  std::vector<double> x(n + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) x[i + 1] = x[i] + body_w * share[i] / sum;
+  auto row_block = [&](const std::vector<std::string>& cells, bool bold, bool header) {
+    std::vector<std::shared_ptr<PangoLayout>> ls;
+    double h = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double w = x[i + 1] - x[i] - gap;
+      auto l = std::shared_ptr<PangoLayout>(make_layout(cr, i < cells.size() ? cells[i] : "", 9, bold, w).release(),
+                                            &g_object_unref);
+      if (i > 0) pango_layout_set_alignment(l.get(), PANGO_ALIGN_RIGHT);
+      h = std::max(h, height_of(l.get()));
+      ls.push_back(std::move(l));
+    }
+    Block b;
+    b.height = h + 5;
+    b.space_before = header ? 6 : 0;
+    b.keep_with_next = header;
+    b.draw = [ls, x, header, h = b.height](cairo_t* c2, double y) {
+      if (header) {
+        cairo_save(c2);
+        cairo_set_source_rgb(c2, 0.9, 0.9, 0.9);
+        cairo_rectangle(c2, margin, y, body_w, h);
+        cairo_fill(c2);
+        cairo_restore(c2);
+      }
+      for (std::size_t i = 0; i < ls.size(); ++i) show_at(c2, ls[i].get(), margin + x[i] + (i > 0 ? 0 : 2), y + 2.5);
+      hline(c2, margin, page_w - margin, y + h, 0.75, 0.5);
+    };
+    blocks.push_back(std::move(b));
+  };
+  row_block(t.header, true, true);
+  for (std::size_t r = 0; r < t.rows.size(); ++r)
+    row_block(t.rows[r], std::find(t.bold_rows.begin(), t.bold_rows.end(), r) != t.bold_rows.end(), false);
+}
+
 std::vector<Block> build_blocks(cairo_t* cr, const ReportDocument& doc) {
   std::vector<Block> blocks;
   blocks.push_back(text_block(cr, doc.title, 20, true, 0, 0));
@@ -135,6 +178,7 @@ std::vector<Block> build_blocks(cairo_t* cr, const ReportDocument& doc) {
       };
       blocks.push_back(std::move(b));
     }
+    for (const auto& t : s.tables) table_blocks(cr, t, blocks);
     if (s.paragraphs.empty() && s.items.empty()) {
       for (int i = 0; i < s.ruled_lines; ++i) {
         Block b;

@@ -3,17 +3,22 @@
 
 namespace diagdesk::service::detail {
 
-std::optional<toml::table> read_service_toml(const std::filesystem::path& file, std::vector<Problem>& problems) {
+std::optional<toml::table> parse_toml_file(const std::filesystem::path& file, std::vector<Problem>& problems) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec)) return std::nullopt;
-  toml::table root;
   try {
-    root = toml::parse_file(file.string());
+    return toml::parse_file(file.string());
   } catch (const toml::parse_error& e) {
     problems.push_back({file.string(), static_cast<int>(e.source().begin.line),
                         static_cast<int>(e.source().begin.column), std::string(e.description())});
     return std::nullopt;
   }
+}
+
+std::optional<toml::table> read_service_toml(const std::filesystem::path& file, std::vector<Problem>& problems) {
+  auto parsed = parse_toml_file(file, problems);
+  if (!parsed) return std::nullopt;
+  toml::table root = std::move(*parsed);
   if (root["schema_version"].value<int64_t>() != 1) {
     problems.push_back({file.string(), 1, 1, "schema_version must be 1 (this Diagdesk reads version 1)"});
     return std::nullopt;

@@ -10,6 +10,10 @@
 
 namespace diagdesk::service::detail {
 
+/// The parsed file, or nullopt when it is missing (silently) or has a syntax
+/// error (reported in `problems` at its line and column).
+std::optional<toml::table> parse_toml_file(const std::filesystem::path& file, std::vector<Problem>& problems);
+
 /// The file's table, or nullopt when it is missing (silently: layers need
 /// not have every file) or unusable (a syntax error or a schema_version
 /// other than 1, reported in `problems`).

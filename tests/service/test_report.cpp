@@ -59,11 +59,11 @@ ReportDocument french_report(int steps) {
                 {"Ouvert le", "6 décembre 2026 à 14 h 05"},
                 {"Appelant", "Hélène Lefèvre"},
                 {"Technicien", "Jérôme Dupré (niveau 1)"}};
-  ReportSection symptom{"Symptôme", {"« Impossible d'imprimer depuis ce matin\u202f! »"}, {}, ListStyle::none, 0};
-  ReportSection diag{"Étapes du diagnostic", {}, {}, ListStyle::numbered, 0};
+  ReportSection symptom{"Symptôme", {"« Impossible d'imprimer depuis ce matin\u202f! »"}, {}, ListStyle::none, 0, {}};
+  ReportSection diag{"Étapes du diagnostic", {}, {}, ListStyle::numbered, 0, {}};
   for (int i = 1; i <= steps; ++i)
     diag.items.push_back("Question " + std::to_string(i) + "\u202f: l'imprimante répond-elle au ping\u202f? → Réponse : non, délai dépassé");
-  ReportSection parts{"Pièces remplacées", {}, {}, ListStyle::bulleted, 3};
+  ReportSection parts{"Pièces remplacées", {}, {}, ListStyle::bulleted, 3, {}};
   doc.sections = {symptom, diag, parts};
   doc.signatures = {{"Le technicien", "Nom", "Jérôme Dupré", "Date", "Signature"},
                     {"L'utilisateur", "Nom", "", "Date", "Signature"}};

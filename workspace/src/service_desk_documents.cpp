@@ -193,12 +193,12 @@ sv::ReportDocument report_document(const TicketView& v, const std::vector<Attach
   }
   if (t.closed_at) field("ticket.field.closed", cal.format_local(*t.closed_at));
 
-  sv::ReportSection symptom{tr("ticket.report.symptom", lang), {}, {}, sv::ListStyle::none, 0};
+  sv::ReportSection symptom{tr("ticket.report.symptom", lang), {}, {}, sv::ListStyle::none, 0, {}};
   symptom.paragraphs.push_back(t.description.empty() ? t.title : t.description);
   doc.sections.push_back(symptom);
 
-  sv::ReportSection steps{tr("ticket.report.steps", lang), {}, {}, sv::ListStyle::numbered, 3};
-  sv::ReportSection diagnosis{tr("ticket.report.diagnosis", lang), {}, {}, sv::ListStyle::bulleted, 2};
+  sv::ReportSection steps{tr("ticket.report.steps", lang), {}, {}, sv::ListStyle::numbered, 3, {}};
+  sv::ReportSection diagnosis{tr("ticket.report.diagnosis", lang), {}, {}, sv::ListStyle::bulleted, 2, {}};
   for (const auto& a : attached) {
     if (!a.session) continue;
     engine::Session s = *a.session;
@@ -209,12 +209,12 @@ sv::ReportDocument report_document(const TicketView& v, const std::vector<Attach
   doc.sections.push_back(steps);
   doc.sections.push_back(diagnosis);
 
-  sv::ReportSection done{tr("ticket.report.done", lang), {}, {}, sv::ListStyle::bulleted, 3};
+  sv::ReportSection done{tr("ticket.report.done", lang), {}, {}, sv::ListStyle::bulleted, 3, {}};
   if (!t.solution.empty()) done.paragraphs.push_back(t.solution);
   doc.sections.push_back(done);
   doc.sections.push_back({tr("ticket.report.parts", lang), {}, {}, sv::ListStyle::bulleted, 3});
 
-  sv::ReportSection outcome{tr("ticket.report.outcome", lang), {}, {}, sv::ListStyle::none, 0};
+  sv::ReportSection outcome{tr("ticket.report.outcome", lang), {}, {}, sv::ListStyle::none, 0, {}};
   if (t.status == sv::Status::escalated || t.level != sv::SupportLevel::n1) {
     outcome.paragraphs.push_back(fill_braces(tr("ticket.report.escalated_to", lang), std::string(sv::name(t.level))));
   }

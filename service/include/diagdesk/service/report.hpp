@@ -37,15 +37,27 @@ struct ReportField {
 /// How a section's items are printed.
 enum class ListStyle { none, bulleted, numbered };
 
-/// A titled section: paragraphs, then items (bulleted or numbered). When
-/// `ruled_lines` > 0 and it has no paragraph and no item, that many empty
-/// ruled lines are printed for the technician to fill by hand.
+/// A table: a header row, then rows of the same number of cells. The first
+/// column is left-aligned, the others right-aligned (amounts); `widths` are
+/// shares of the page width, one per column (empty: equal). Rows in
+/// `bold_rows` (0-based) are printed in bold (totals).
+struct ReportTable {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<double> widths;
+  std::vector<std::size_t> bold_rows;
+};
+
+/// A titled section: paragraphs, then items (bulleted or numbered), then
+/// tables. When `ruled_lines` > 0 and it has no paragraph and no item, that
+/// many empty ruled lines are printed for the technician to fill by hand.
 struct ReportSection {
   std::string heading;
   std::vector<std::string> paragraphs;
   std::vector<std::string> items;
   ListStyle style = ListStyle::bulleted;
   int ruled_lines = 0;
+  std::vector<ReportTable> tables;
 };
 
 /// A signature box: who signs, and the labels of its name and date lines.
