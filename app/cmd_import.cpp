@@ -116,7 +116,7 @@ Runner add_import(CLI::App& app, Globals& g) {
   cmd->add_option("--lang", args->lang, "Language of the articles: fr, en, or auto to detect it per article")
       ->check(CLI::IsMember({"fr", "en", "auto"}));
   cmd->add_option("--domain", args->domain, "Domain given to every article")
-      ->check(CLI::IsMember({"hardware", "os", "network", "directory", "office", "security", "service"}));
+      ->check(CLI::IsMember({"hardware", "os", "network", "directory", "office", "security", "service", "commercial"}));
   cmd->add_option("--map", args->maps, "CSV column for an article field, e.g. --map title=Sujet (repeatable)");
   cmd->add_option("--max-size", args->max_mb, "Largest file to read, in MB (default 50)")->check(CLI::PositiveNumber);
   cmd->add_flag("--dry-run", args->dry_run, "Show what would be imported; write nothing");

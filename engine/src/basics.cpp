@@ -190,12 +190,14 @@ std::string_view outcome_name(Outcome outcome) {
     case Outcome::escalate_l2: return "escalate_l2";
     case Outcome::hardware_return: return "hardware_return";
     case Outcome::refer_vendor: return "refer_vendor";
+    case Outcome::proposal: return "proposal";
   }
   return "resolved";
 }
 
 std::optional<Outcome> parse_outcome(std::string_view name) {
-  for (Outcome o : {Outcome::resolved, Outcome::escalate_l2, Outcome::hardware_return, Outcome::refer_vendor}) {
+  for (Outcome o : {Outcome::resolved, Outcome::escalate_l2, Outcome::hardware_return, Outcome::refer_vendor,
+                    Outcome::proposal}) {
     if (outcome_name(o) == name) return o;
   }
   return std::nullopt;
@@ -238,7 +240,7 @@ const Node* Tree::find(std::string_view node_id) const {
 
 const std::vector<std::string>& known_domains() {
   static const std::vector<std::string> domains = {"hardware", "os", "network", "directory",
-                                                   "office", "security", "service"};
+                                                   "office", "security", "service", "commercial"};
   return domains;
 }
 

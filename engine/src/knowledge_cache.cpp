@@ -188,7 +188,7 @@ Node get_node(Reader& r) {
   n.diagnosis = r.text();
   n.remedy.resize(r.count());
   for (LText& t : n.remedy) t = r.text();
-  n.outcome = static_cast<Outcome>(r.u64() & 3);
+  n.outcome = static_cast<Outcome>(r.u64() % 5);  // resolved .. proposal
   n.jump_tree = r.str();
   n.jump_node = r.str();
   n.pos = r.pos();

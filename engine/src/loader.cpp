@@ -329,7 +329,7 @@ Node load_node(const Ctx& ctx, const toml::table& t, const std::string& tree_id)
         n.outcome = *o;
       } else if (!outcome.empty()) {
         ctx.error(*t.get("outcome"), "node.outcome",
-                  what + ": unknown outcome '" + outcome + "' (resolved, escalate_l2, hardware_return, refer_vendor)");
+                  what + ": unknown outcome '" + outcome + "' (resolved, escalate_l2, hardware_return, refer_vendor, proposal)");
       }
       break;
     }
@@ -354,7 +354,7 @@ void load_tree(const Ctx& ctx, const toml::table& root, Knowledge& k) {
   const auto& domains = known_domains();
   if (!tree.domain.empty() && std::find(domains.begin(), domains.end(), tree.domain) == domains.end()) {
     ctx.error(*root.get("domain"), "tree.domain",
-              "unknown domain '" + tree.domain + "' (hardware, os, network, directory, office, security, service)");
+              "unknown domain '" + tree.domain + "' (hardware, os, network, directory, office, security, service, commercial)");
   }
   if (const toml::node* c = root.get("competency")) {
     auto v = c->value<std::int64_t>();

@@ -221,7 +221,7 @@ void read_expected(const Ctx& ctx, const toml::table& e, Scenario& s) {
   if (auto o = text_of("outcome")) {
     if (auto parsed = parse_outcome(*o)) s.outcome = *parsed;
     else ctx.error(*e.get("outcome"), "scenario.bad_value",
-                   "unknown outcome '" + *o + "' (resolved, escalate_l2, hardware_return, refer_vendor)");
+                   "unknown outcome '" + *o + "' (resolved, escalate_l2, hardware_return, refer_vendor, proposal)");
   }
   for (auto [key, field] : {std::pair{"impact", &s.impact}, std::pair{"urgency", &s.urgency}}) {
     if (auto v = text_of(key)) {

@@ -167,7 +167,7 @@ ActionError TrainingRun::act(std::string_view raw) {
     else simple(K::urgency, std::string(level_name(*level)), 0);
   } else if (auto outcome = arg_of(token, "outcome")) {
     auto o = parse_outcome(*outcome);
-    if (!o) result = refuse(ActionError::bad_value, "outcome must be resolved, escalate_l2, hardware_return or refer_vendor");
+    if (!o) result = refuse(ActionError::bad_value, "outcome must be resolved, escalate_l2, hardware_return, refer_vendor or proposal");
     else simple(K::outcome, std::string(outcome_name(*o)), 0);
   } else if (auto tree = arg_of(token, "tree")) {
     if (m_mode != Mode::guided) result = refuse(ActionError::wrong_mode, "tree= is for guided mode; in free mode give TREE:NODE");

@@ -12,6 +12,7 @@ ImVec4 outcome_colour(const std::string& outcome) {
   if (outcome == "resolved") return ImVec4(0.15f, 0.60f, 0.25f, 1);
   if (outcome == "escalate_l2") return ImVec4(0.85f, 0.45f, 0.05f, 1);
   if (outcome == "hardware_return") return ImVec4(0.55f, 0.30f, 0.75f, 1);
+  if (outcome == "proposal") return ImVec4(0.10f, 0.55f, 0.55f, 1);
   return ImVec4(0.20f, 0.45f, 0.80f, 1);
 }
 

@@ -257,7 +257,7 @@ Intent draw_closing(const TraineeScreenVm& s, const Labels& l, TraineeUi& ui) {
     ImGui::SameLine();
     ImGui::TextDisabled("(%s)", s.diagnosis_outcome.c_str());
   }
-  for (const char* o : {"resolved", "escalate_l2", "hardware_return", "refer_vendor"}) {
+  for (const char* o : {"resolved", "escalate_l2", "hardware_return", "refer_vendor", "proposal"}) {
     if (ImGui::RadioButton(l(std::string("outcome.") + o), s.outcome == o)) out = trainee("act", std::string("outcome=") + o);
     if (probing()) probe(std::string("trainee/outcome/") + o);
   }

@@ -114,8 +114,8 @@ std::string location(const kb::Diagnostic& d) {
          d.message;
 }
 
-constexpr std::array<std::string_view, 7> known_domains = {"hardware", "os",       "network", "directory",
-                                                           "office",   "security", "service"};
+constexpr std::array<std::string_view, 8> known_domains = {"hardware", "os",       "network", "directory",
+                                                           "office",   "security", "service",  "commercial"};
 
 // The reader of `format`.
 ReadResult read_any(Format format, const SourceText& src, const ReadOptions& ro) {

@@ -51,8 +51,8 @@ std::string topic_of(std::string_view id) {
 
 namespace {
 
-constexpr std::array<std::string_view, 7> known_domains = {
-    "hardware", "os", "network", "directory", "office", "security", "service"};
+constexpr std::array<std::string_view, 8> known_domains = {
+    "hardware", "os", "network", "directory", "office", "security", "service", "commercial"};
 
 bool is_dotted_id(std::string_view id) {
   if (id.empty() || id.front() == '.' || id.back() == '.') return false;

@@ -95,3 +95,29 @@ TEST_CASE("a corrupt or truncated cache is ignored and rewritten") {
     CHECK(test::read(cache) == good);
   }
 }
+
+TEST_CASE("every outcome survives the cache, proposal included") {
+  test::TempDir dir;
+  test::write_mini_kb(dir);
+  std::string tree = test::mini_tree;
+  const std::string from = "outcome = \"resolved\"";
+  const auto at = tree.find(from);
+  REQUIRE(at != std::string::npos);
+  dir.write("trees/network/t.net.toml", tree.replace(at, from.size(), "outcome = \"proposal\""));
+  const auto cache = dir.path() / "k.bin";
+  auto first = load_knowledge_cached({dir.path()}, cache);
+  CacheUse use{};
+  auto second = load_knowledge_cached({dir.path()}, cache, &use);
+  CHECK(use == CacheUse::hit);
+  std::size_t proposals = 0;
+  for (const auto& t : first.knowledge->trees()) {
+    for (const auto& n : t.nodes) {
+      if (n.kind != NodeKind::conclusion) continue;
+      const Node* cached = second.knowledge->find_node(t.id + ":" + n.id);
+      REQUIRE(cached);
+      CHECK(cached->outcome == n.outcome);
+      if (n.outcome == Outcome::proposal) ++proposals;
+    }
+  }
+  CHECK(proposals == 1);
+}

@@ -161,3 +161,22 @@ TEST_CASE("unknown keys are warnings, not errors") {
   CHECK(d->severity == Severity::warning);
   CHECK(count_errors(ds) == 0);
 }
+
+TEST_CASE("a pre-sales tree of domain commercial may end on a proposal; an unknown outcome or domain is an error") {
+  std::string tree = replaced(test::mini_tree, "domain = \"network\"", "domain = \"commercial\"");
+  tree = replaced(tree, "outcome = \"resolved\"", "outcome = \"proposal\"");
+  auto ok = check("trees/network/t.net.toml", tree, true);
+  for (const auto& d : ok) MESSAGE(format(d));
+  CHECK(count_errors(ok) == 0);
+  CHECK(parse_outcome("proposal") == Outcome::proposal);
+  CHECK(outcome_name(Outcome::proposal) == "proposal");
+  CHECK(std::find(known_domains().begin(), known_domains().end(), "commercial") != known_domains().end());
+
+  auto bad = check("trees/network/t.net.toml", replaced(test::mini_tree, "outcome = \"resolved\"", "outcome = \"offer\""), true);
+  const Diagnostic* d = find(bad, "node.outcome");
+  REQUIRE(d);
+  CHECK(d->message.find("proposal") != std::string::npos);  // the allowed list names it
+  auto sales = check("trees/network/t.net.toml", replaced(test::mini_tree, "domain = \"network\"", "domain = \"sales\""), true);
+  REQUIRE(find(sales, "tree.domain"));
+  CHECK(find(sales, "tree.domain")->message.find("commercial") != std::string::npos);
+}

@@ -407,7 +407,8 @@ DiagnosisProposal ServiceDesk::propose(const engine::Session& session, engine::L
     return s;
   };
   const std::string diagnosis = sentence(step.diagnosis);
-  if (outcome == engine::Outcome::resolved) {
+  // A proposal (pre-sales tree) ends the call like a fix: the offer is the answer; its quote follows.
+  if (outcome == engine::Outcome::resolved || outcome == engine::Outcome::proposal) {
     std::vector<std::string> remedy;
     for (const auto& r : step.remedy) remedy.push_back(sentence(r));
     p.solution = fill_braces(fill_braces(tr("desk.solution", lang), diagnosis), join(remedy, " "));

@@ -21,7 +21,7 @@
 ///   backup             back up the user's data
 ///   kb=TOPIC           consult a knowledge-base article
 ///   impact=L, urgency=L  qualify the incident (low, medium, high)
-///   outcome=O          override the conclusion's outcome (resolved, escalate_l2, hardware_return, refer_vendor)
+///   outcome=O          override the conclusion's outcome (resolved, escalate_l2, hardware_return, refer_vendor, proposal)
 ///   verify             check the fix with the user (after the diagnosis)
 ///   document           write up the ticket (after the diagnosis)
 /// Ticket scenarios only (scenario.ticket set; refused with not_a_ticket otherwise):

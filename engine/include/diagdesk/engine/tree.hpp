@@ -41,7 +41,8 @@ struct Choice {
 };
 
 /// Where a session ends.
-enum class Outcome { resolved, escalate_l2, hardware_return, refer_vendor };
+/// `proposal`: a pre-sales conclusion (domain commercial) that ends on an offer to quote, not on a fix.
+enum class Outcome { resolved, escalate_l2, hardware_return, refer_vendor, proposal };
 std::string_view outcome_name(Outcome outcome);
 std::optional<Outcome> parse_outcome(std::string_view name);
 

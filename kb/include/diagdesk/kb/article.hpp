@@ -51,7 +51,7 @@ struct Article {
   std::string topic;        ///< id minus the trailing ".fr"/".en"
   std::string title;
   std::string lang;         ///< "fr" or "en"
-  std::string domain;       ///< hardware | os | network | directory | office | security | service
+  std::string domain;       ///< hardware | os | network | directory | office | security | service | commercial
   int competency = 0;       ///< 1-11 (JOB.md), 0 when not given
   std::vector<std::string> tags;
   std::vector<std::string> symptoms;  ///< phrases a user would say; weighed like the title
