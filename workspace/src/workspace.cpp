@@ -4,6 +4,7 @@
 #include <diagdesk/engine/knowledge_cache.hpp>
 #include <diagdesk/engine/lint.hpp>
 #include <diagdesk/workspace/articles.hpp>
+#include <diagdesk/workspace/quote_lint.hpp>
 #include <diagdesk/workspace/training.hpp>
 
 #include <algorithm>
@@ -147,6 +148,7 @@ std::vector<engine::Diagnostic> Workspace::lint(const std::vector<fs::path>& pat
   training_roots.insert(training_roots.end(), paths.begin(), paths.end());
   lint_training(loaded.knowledge, training_roots, topics, diagnostics);
   lint_articles(*this, paths, diagnostics);  // front matter, overrides, out-of-date translations
+  for (auto& d : lint_commerce(*this, *loaded.knowledge)) diagnostics.push_back(std::move(d));  // catalogue, proposals
   if (paths.empty()) return diagnostics;
   // Keep the findings about the given files only.
   std::vector<std::string> roots;
