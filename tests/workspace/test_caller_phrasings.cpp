@@ -180,3 +180,23 @@ TEST_CASE("the three calls of issue 11 pick the right script") {
   REQUIRE(!site->others.empty());
   CHECK(site->others.front().first == "net.box_no_internet");  // the technical script after qualification
 }
+
+TEST_CASE("a need is told from a fault, and a fault never opens a pre-sales tree first") {
+  for (const char* s : {"je voudrais un ordi pour faire du montage", "on cherche une imprimante", "il nous faudrait un nas",
+                        "I want a computer to edit my videos", "we need a printer that's cheaper to run",
+                        "the repair costs more than my laptop is worth"})
+    CHECK_MESSAGE(workspace::read_caller_words(s).need, s);
+  for (const char* s : {"can't get to the NAS anymore", "printer's playing up again", "l'imprimante n'imprime plus",
+                        "le wifi décroche tout le temps"})
+    CHECK_MESSAGE(!workspace::read_caller_words(s).need, s);
+  Bundled b;
+  for (auto [text, lang] : {std::pair{"can't get to the NAS anymore", engine::Lang::en}, std::pair{"printer's playing up again", engine::Lang::en},
+                            std::pair{"I can't see the office wifi network", engine::Lang::en}}) {
+    auto m = b.search.match_symptom(text, lang);
+    REQUIRE_MESSAGE(m, text);
+    CHECK_MESSAGE(m->tree_id.rfind("com.", 0) != 0, text << " -> " << m->tree_id);
+  }
+  auto m = b.search.match_symptom("we'd like a nas to share the office files", engine::Lang::en);
+  REQUIRE(m);
+  CHECK(m->tree_id == "com.nas_backup");
+}

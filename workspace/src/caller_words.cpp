@@ -55,6 +55,14 @@ const Words intermittent_words = {"parfois", "quelquefois", "fois", "temps", "mo
 // Words that are the fault itself, so "no problem" means "fine".
 const Words problem_words = {"probleme", "problemes", "souci", "soucis", "panne", "problem", "problems",
                              "issue", "issues", "trouble"};
+// A need rather than a fault (CallerWords::need): buying, advice, a quote.
+const Words need_words = {"acheter", "achete", "achat", "voudrais", "voudrait", "voudrions", "veux", "voulons",
+                          "cherche", "cherchons", "conseiller", "conseil", "conseillez", "devis", "besoin",
+                          "faudrait", "equiper", "prix", "budget", "coute", "couter", "vaut", "garantie",
+                          "contrat", "emmenage", "emmenageons", "demenage", "demenageons", "remplacer",
+                          "buy", "buying", "purchase", "want", "need", "looking", "advise", "advice", "recommend",
+                          "quote", "price", "cost", "costs", "budget", "worth", "warranty", "contract", "moving",
+                          "equip", "like", "upgrade"};
 // The other people or computers.
 const Words others_words = {"collegues", "collegue", "autres", "voisins", "voisine", "voisin",
                             "colleagues", "colleague", "coworkers", "coworker", "others", "rest"};
@@ -233,6 +241,7 @@ CallerWords read_caller_words(std::string_view text) {
   out.problem = std::string(text);
   const std::vector<Token> toks = tokenize(text);
   if (toks.empty()) return out;
+  out.need = std::any_of(toks.begin(), toks.end(), [](const Token& t) { return has(need_words, t.word); });
 
   std::vector<Range> clauses;
   for (std::size_t i = 0; i < toks.size(); ++i) {

@@ -347,6 +347,13 @@ std::optional<SymptomMatch> Search::match_symptom(const std::string& text, Lang 
   kb::SearchResults r = search(q);
   std::vector<const kb::SearchHit*> hits;
   for (const auto& h : r.hits) hits.push_back(&h);
+  // A fault is not a sale: without a need in the words, the pre-sales trees go last.
+  if (!words.need) {
+    std::stable_partition(hits.begin(), hits.end(), [&](auto h) {
+      const engine::Tree* t = m_knowledge->find_tree(h->id);
+      return !t || t->domain != "commercial";
+    });
+  }
   auto site_wide = [&](const kb::SearchHit* h) {
     const engine::Tree* t = m_knowledge->find_tree(h->id);
     return t && site_wide_tree(*t);

@@ -36,6 +36,11 @@ struct CallerWords {
   /// Of those, the clauses saying what works ("Internet works for Teams"):
   /// the trees they name are not the fault.
   std::vector<std::string> working;
+  /// The caller speaks of a need (buying, advice, a quote, a price, a
+  /// warranty: « je voudrais un pc pour... », "we need a printer") rather than
+  /// only of a fault. Without it the pre-sales trees (domain commercial) are
+  /// not the script: "can't get to the NAS anymore" is a fault, not a NAS sale.
+  bool need = false;
 };
 
 /// Reads a caller's sentence in French or English (both are tried: callers
