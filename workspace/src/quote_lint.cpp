@@ -25,8 +25,19 @@ std::vector<engine::Diagnostic> lint_commerce(const Workspace& ws, const engine:
     out.push_back({sev, std::move(code), {p.file, p.line, p.column}, p.message});
   };
   for (const auto& p : problems) add(p, "commerce.file");
-  if (!catalogue.file.empty())
-    for (const auto& p : sv::check_proposal_refs(proposals, catalogue)) add(p, "commerce.unknown_ref");
+  if (!catalogue.file.empty()) {
+    // A layer's catalogue replaces the earlier ones whole: a proposal of an
+    // earlier layer naming a ref the shop does not sell is only a warning.
+    std::size_t catalogue_layer = 0;
+    for (std::size_t i = 0; i < catalogues.size(); ++i)
+      if (catalogues[i].string() == catalogue.file) catalogue_layer = i;
+    for (const auto& p : sv::check_proposal_refs(proposals, catalogue)) {
+      std::size_t layer = proposal_files.size();
+      for (std::size_t i = 0; i < proposal_files.size(); ++i)
+        if (proposal_files[i].string() == p.file) layer = i;
+      add(p, "commerce.unknown_ref", layer < catalogue_layer ? engine::Severity::warning : engine::Severity::error);
+    }
+  }
   for (const auto& p : proposals) {
     const engine::Tree* tree = knowledge.find_tree(p.tree);
     if (!tree) {
