@@ -10,6 +10,7 @@
 
 #include <diagdesk/engine/i18n.hpp>
 
+#include <functional>
 #include <iostream>
 
 namespace diagdesk::cli {
@@ -54,39 +55,34 @@ int run_new(const Globals& g, Opts& o) {
   return done(g, run, v, say("cli.quote.created", run.d.lang));
 }
 
-int run_add_line(const Globals& g, Opts& o) {
+/// Opens the quotes, makes one change, prints the quote and what was done.
+int change(const Globals& g, const std::function<workspace::DeskError(workspace::QuoteDesk&, workspace::QuoteView&)>& call,
+           const std::function<std::string(Lang)>& what) {
   QuoteRun run;
   if (int rc = open_quotes(g, run); rc != exit_ok) return rc;
   workspace::QuoteView v;
-  if (auto e = run.quotes->add_line(o.number, o.ref, o.qty, o.discount, actor_name(o.actor), v, o.version); !e.ok())
-    return desk_fail(e);
-  return done(g, run, v, say("cli.quote.line_added", run.d.lang, {o.ref}));
+  if (auto e = call(*run.quotes, v); !e.ok()) return desk_fail(e);
+  return done(g, run, v, what(run.d.lang));
+}
+
+int run_add_line(const Globals& g, Opts& o) {
+  return change(g, [&](auto& q, auto& v) { return q.add_line(o.number, o.ref, o.qty, o.discount, actor_name(o.actor), v, o.version); },
+                [&](Lang l) { return say("cli.quote.line_added", l, {o.ref}); });
 }
 
 int run_remove_line(const Globals& g, Opts& o) {
-  QuoteRun run;
-  if (int rc = open_quotes(g, run); rc != exit_ok) return rc;
-  workspace::QuoteView v;
-  if (auto e = run.quotes->remove_line(o.number, o.position, actor_name(o.actor), v, o.version); !e.ok())
-    return desk_fail(e);
-  return done(g, run, v, say("cli.quote.line_removed", run.d.lang, {std::to_string(o.position)}));
+  return change(g, [&](auto& q, auto& v) { return q.remove_line(o.number, o.position, actor_name(o.actor), v, o.version); },
+                [&](Lang l) { return say("cli.quote.line_removed", l, {std::to_string(o.position)}); });
 }
 
 int run_set(const Globals& g, Opts& o) {
-  QuoteRun run;
-  if (int rc = open_quotes(g, run); rc != exit_ok) return rc;
-  workspace::QuoteView v;
-  if (auto e = run.quotes->set_customer(o.number, o.field, o.value, actor_name(o.actor), v, o.version); !e.ok())
-    return desk_fail(e);
-  return done(g, run, v, o.field + " = " + o.value);
+  return change(g, [&](auto& q, auto& v) { return q.set_customer(o.number, o.field, o.value, actor_name(o.actor), v, o.version); },
+                [&](Lang) { return o.field + " = " + o.value; });
 }
 
 int run_send(const Globals& g, Opts& o) {
-  QuoteRun run;
-  if (int rc = open_quotes(g, run); rc != exit_ok) return rc;
-  workspace::QuoteView v;
-  if (auto e = run.quotes->send(o.number, actor_name(o.actor), v, o.version); !e.ok()) return desk_fail(e);
-  return done(g, run, v, tr("quote.status.sent", run.d.lang));
+  return change(g, [&](auto& q, auto& v) { return q.send(o.number, actor_name(o.actor), v, o.version); },
+                [](Lang l) { return tr("quote.status.sent", l); });
 }
 
 int run_accept(const Globals& g, Opts& o) {
@@ -101,19 +97,13 @@ int run_accept(const Globals& g, Opts& o) {
 }
 
 int run_refuse(const Globals& g, Opts& o) {
-  QuoteRun run;
-  if (int rc = open_quotes(g, run); rc != exit_ok) return rc;
-  workspace::QuoteView v;
-  if (auto e = run.quotes->refuse(o.number, o.reason, actor_name(o.actor), v, o.version); !e.ok()) return desk_fail(e);
-  return done(g, run, v, tr("quote.status.refused", run.d.lang));
+  return change(g, [&](auto& q, auto& v) { return q.refuse(o.number, o.reason, actor_name(o.actor), v, o.version); },
+                [](Lang l) { return tr("quote.status.refused", l); });
 }
 
 int run_expire(const Globals& g, Opts& o) {
-  QuoteRun run;
-  if (int rc = open_quotes(g, run); rc != exit_ok) return rc;
-  workspace::QuoteView v;
-  if (auto e = run.quotes->expire(o.number, actor_name(o.actor), v, o.version); !e.ok()) return desk_fail(e);
-  return done(g, run, v, tr("quote.status.expired", run.d.lang));
+  return change(g, [&](auto& q, auto& v) { return q.expire(o.number, actor_name(o.actor), v, o.version); },
+                [](Lang l) { return tr("quote.status.expired", l); });
 }
 
 // [SECTION] Registration ----------------------------------------------------------------

@@ -218,3 +218,29 @@ lines = [ { ref = "SSD-SATA-1TB" } ]
   CHECK(has(r.out + r.err, "hw.no_such_tree"));
   CHECK(has(r.out + r.err, "not a conclusion of hw.disk_failing"));
 }
+
+TEST_CASE("from a ticket on an old laptop, the quote proposes replace beside repair and the operator picks one") {
+  test::TempDir home;
+  auto run = [&](const std::string& args) { return test::diagdesk_at(home, args, "2026-12-07T10:00"); };
+  REQUIRE(run("asset add PC-0042 --type laptop --purchase-date 2022-03-01").rc == 0);
+  REQUIRE(run("incident new --title 'Disk clicks' --caller 'Paul Martin' --asset PC-0042 --impact low --urgency low").rc == 0);
+  auto r = run("incident diagnose INC-2026-000001 hw.disk_failing --answers noise,yes");
+  REQUIRE_MESSAGE(r.rc == 0, r.err);
+  r = run("quote from-ticket INC-2026-000001 --option replace --json");
+  REQUIRE_MESSAGE(r.rc == 0, r.err);
+  const json q = json::parse(r.out);
+  CHECK(q["ticket"] == "INC-2026-000001");
+  CHECK(q["customer"]["name"] == "Paul Martin");
+  REQUIRE(q["proposal"]["options"].size() == 2);
+  CHECK(q["proposal"]["options"][0]["kind"] == "repair");
+  CHECK(q["proposal"]["chosen"] == "replace");
+  CHECK(q["proposal"]["present_value_cents"].get<std::int64_t>() * 5 < q["proposal"]["options"][0]["ht_cents"].get<std::int64_t>() * 10);
+  CHECK(q["totals"]["ht_cents"] == q["proposal"]["options"][1]["ht_cents"]);
+  r = run("quote from-ticket INC-2026-000001 --option offer");
+  CHECK(r.rc == 2);
+  r = run("quote catalogue --search 'ssd 1 to' --json");
+  REQUIRE(r.rc == 0);
+  const json c = json::parse(r.out);
+  CHECK(c["example"] == true);
+  CHECK_FALSE(c["items"].empty());
+}
