@@ -17,6 +17,7 @@ namespace {
 
 /// The text folded byte by byte, each byte with the source range it came from.
 struct Folded {
+  std::string_view source;
   std::string text;
   std::vector<std::size_t> from;  ///< source begin of each byte of `text`
   std::vector<std::size_t> to;    ///< source end of each byte of `text`
@@ -44,6 +45,7 @@ bool blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c
 
 Folded fold(std::string_view s) {
   Folded f;
+  f.source = s;
   auto put = [&](std::string_view out, std::size_t b, std::size_t e) {
     for (char c : out) {
       f.text += c;
@@ -129,6 +131,9 @@ void find_names(const Folded& t, const std::vector<std::string>& forms, std::vec
       // Whole words only, never inside one folded letter (the "o" of "œ").
       if (at > 0 && (t.from[at - 1] == t.from[at] || word_byte(t.text[at - 1]))) continue;
       if (end < t.text.size() && (t.from[end] == t.from[end - 1] || word_byte(t.text[end]))) continue;
+      // "Anne-Marie Dupont" and "Marie Dupont-Durand" are someone else.
+      if (at > 0 && t.source[t.from[at - 1]] == '-') continue;
+      if (end < t.text.size() && t.source[t.to[end] - 1] == '-') continue;
       out.emplace_back(t.from[at], t.to[end - 1]);
     }
   }
