@@ -294,3 +294,27 @@ TEST_CASE("retention anonymises only the closed tickets closed before the cut, o
   REQUIRE(apply_retention(*store, 3000, o, e).ok());
   CHECK(e.tickets.empty());
 }
+
+TEST_CASE("a quote's customer and its append-only events are erased, and the events stay append-only") {
+  test::TempDir dir;
+  auto store = open_store(dir.path() / "service.sqlite");
+  fill(*store);
+  sqlite3* db = store->handle();
+  REQUIRE(sqlite3_exec(db,
+                       "INSERT INTO quotes (id, number, year, issued_on, validity_days, customer_name, customer_address, "
+                       "customer_email, customer_phone, language, ticket_number, request_number, currency, payment_terms, "
+                       "found, duration_hundredths, status, operator, created_at, updated_at, version) VALUES (1, "
+                       "'DEV-2026-0001', 2026, '2026-12-07', 30, 'Marie Dupont', '3 rue des Lilas', 'm@d.fr', '0611223344', "
+                       "'fr', '', '', 'EUR', '', 'disk dead', 100, 'draft', 'anna', 1, 1, 1);"
+                       "INSERT INTO quote_events (quote_id, at, actor, kind, old_value, new_value, note) "
+                       "VALUES (1, 1, 'anna', 'created', '', '', 'quote for Marie Dupont');",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  Erasure e;
+  REQUIRE(erase_person(*store, "Marie Dupont", {}, e).ok());
+  CHECK(one(db, "SELECT customer_name FROM quotes") == e.pseudonym);
+  CHECK(one(db, "SELECT customer_address || customer_email || customer_phone FROM quotes").empty());
+  CHECK(one(db, "SELECT version FROM quotes") == "2");
+  CHECK(one(db, "SELECT note FROM quote_events") == "quote for " + e.pseudonym);
+  CHECK(sqlite3_exec(db, "UPDATE quote_events SET note = 'x'", nullptr, nullptr, nullptr) != SQLITE_OK);
+  CHECK(sqlite3_exec(db, "DELETE FROM quote_events", nullptr, nullptr, nullptr) != SQLITE_OK);
+}
