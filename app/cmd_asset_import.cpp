@@ -2,6 +2,7 @@
 // Inventory CSV into the asset inventory. The parsing and the merge are the
 // service library's (asset_csv.hpp); this file reads, saves and says.
 #include "asset_import_cli.hpp"
+#include "exchange_cli.hpp"
 #include "ticket_cli.hpp"
 
 #include <diagdesk/engine/i18n.hpp>
@@ -50,6 +51,8 @@ json rows_json(const std::vector<service::ImportRow>& rows) {
 
 int run_import(const Globals& g, const ImportOpts& o) {
   const Lang lang = g.language();
+  // An `asset export --json` file goes back as it was written (cmd_export.cpp).
+  if (o.file.ends_with(".json")) return import_assets_json(g, o.file, ticket::actor_name(o.actor));
   std::optional<service::ColumnMap> map;
   if (!o.map.empty()) {
     std::string error;

@@ -11,6 +11,7 @@
 
 #include <diagdesk/engine/i18n.hpp>
 #include <diagdesk/engine/session_file.hpp>
+#include <diagdesk/service/asset_csv.hpp>
 #include <diagdesk/service/glpi_export.hpp>
 
 #include <fstream>
@@ -230,19 +231,27 @@ int run_export(const Globals& g, const Opts& o, sv::TicketType type) {
   return exit_ok;
 }
 
-int run_import(const Globals& g, const Opts& o) {
-  const Lang lang = g.language();
-  const std::string& file = o.import_file;
+/// Reads a JSON export holding the list `list` at schema exchange_schema;
+/// else one line (`not_export` names what it should be) and exit_usage.
+int read_export(const std::string& file, const char* list, const char* not_export, Lang lang, json& doc) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return fail(say("cli.exchange.unreadable", lang, {file}));
   std::stringstream buf;
   buf << in.rdbuf();
-  json doc = json::parse(buf.str(), nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || !doc.contains("tickets") || !doc["tickets"].is_array())
-    return fail(say("cli.exchange.not_export", lang, {file}));
+  doc = json::parse(buf.str(), nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains(list) || !doc[list].is_array())
+    return fail(say(not_export, lang, {file}));
   if (!doc.contains("schema_version") || !doc["schema_version"].is_number_integer() ||
       doc["schema_version"].get<int>() != exchange_schema)
     return fail(say("cli.exchange.schema", lang, {file, std::to_string(exchange_schema)}));
+  return exit_ok;
+}
+
+int run_import(const Globals& g, const Opts& o) {
+  const Lang lang = g.language();
+  const std::string& file = o.import_file;
+  json doc;
+  if (int rc = read_export(file, "tickets", "cli.exchange.not_export", lang, doc); rc != exit_ok) return rc;
   std::vector<sv::TicketRecord> records;
   std::size_t n = 0;
   for (const json& j : doc["tickets"]) {
@@ -260,13 +269,27 @@ int run_import(const Globals& g, const Opts& o) {
   return exit_ok;
 }
 
-int run_asset_export(const Globals& g, const std::string& file) {
+int run_asset_export(const Globals& g, const std::string& csv, const std::string& json_file) {
   const Lang lang = g.language();
   ticket::Desk d;
   if (int rc = ticket::open_desk(g, d); rc != exit_ok) return rc;
   std::vector<sv::Asset> assets;
   if (auto s = d->store().list_assets({}, assets); !s.ok()) return fail(s.detail, exit_failed);
-  if (int rc = write_export(file, sv::assets_glpi_csv(assets), lang); rc != exit_ok) return rc;
+  std::string content;
+  if (!csv.empty()) {
+    content = sv::assets_glpi_csv(assets);
+  } else {
+    // Every field as text (asset_field_text: dates YYYY-MM-DD, type and status by name), read back by `asset import`.
+    json list = json::array();
+    for (const auto& a : assets) {
+      json one{{"tag", a.tag}};
+      for (const auto& f : sv::asset_fields()) one[f] = sv::asset_field_text(a, f);
+      list.push_back(std::move(one));
+    }
+    content = json{{"schema_version", exchange_schema}, {"kind", "diagdesk.assets"}, {"assets", list}}.dump(2) + "\n";
+  }
+  const std::string& file = csv.empty() ? json_file : csv;
+  if (int rc = write_export(file, content, lang); rc != exit_ok) return rc;
   std::cout << say("cli.exchange.assets_exported", lang, {std::to_string(assets.size()), file}) << '\n';
   return exit_ok;
 }
@@ -290,13 +313,55 @@ ExchangeRunner add_ticket_exchange(CLI::App& cmd, Globals& g, sv::TicketType typ
   };
 }
 
+int import_assets_json(const Globals& g, const std::string& file, const std::string& actor) {
+  const Lang lang = g.language();
+  json doc;
+  if (int rc = read_export(file, "assets", "cli.exchange.not_asset_export", lang, doc); rc != exit_ok) return rc;
+  // Every asset checked before anything is saved.
+  std::vector<sv::Asset> assets;
+  std::size_t n = 0;
+  for (const json& j : doc["assets"]) {
+    const std::string where = say("cli.exchange.where_asset", lang, {file, std::to_string(++n)});
+    if (!j.is_object()) return fail(say("cli.exchange.not_object", lang, {where}));
+    sv::Asset a;
+    std::vector<sv::AssetEvent> ignored;
+    for (const std::string& f : [] {
+           std::vector<std::string> all{"tag"};
+           for (const auto& f : sv::asset_fields()) all.push_back(f);
+           return all;
+         }()) {
+      if (!j.contains(f)) return fail(say("cli.exchange.field.missing", lang, {where, f}));
+      if (!j[f].is_string()) return fail(say("cli.exchange.field.not_string", lang, {where, f}));
+      const std::string v = j[f].get<std::string>();
+      if (f == "tag") a.tag = v;
+      else if (!sv::set_asset_field(a, f, v, actor, 0, ignored).empty())
+        return fail(say("cli.exchange.field.bad_value", lang, {where, f, v}));
+    }
+    assets.push_back(std::move(a));
+  }
+  ticket::Desk d;
+  if (int rc = ticket::open_desk(g, d); rc != exit_ok) return rc;
+  if (auto s = d->store().begin_batch(); !s.ok()) return fail(s.detail, exit_failed);
+  for (auto& a : assets) {
+    if (auto e = d->add_asset(a, actor, nullptr); !e.ok()) {
+      d->store().rollback_batch();
+      return ticket::desk_fail(e, file);
+    }
+  }
+  if (auto s = d->store().commit_batch(); !s.ok()) return fail(s.detail, exit_failed);
+  std::cout << say("cli.exchange.assets_imported", lang, {std::to_string(assets.size()), file}) << '\n';
+  return exit_ok;
+}
+
 ExchangeRunner add_asset_export(CLI::App& asset, Globals& g) {
-  static std::string file_storage;
-  std::string* file = &file_storage;
-  auto* ex = asset.add_subcommand("export", "Write every asset as a GLPI computer-list CSV");
-  ex->add_option("--csv", *file, "The CSV file to write")->required();
-  return [&g, file, ex]() -> std::optional<int> {
-    if (ex->parsed()) return run_asset_export(g, *file);
+  static std::string csv_storage, json_storage;
+  auto* ex = asset.add_subcommand("export", "Write every asset as a GLPI computer-list CSV, or as JSON (for import)");
+  auto* csv = ex->add_option("--csv", csv_storage, "The GLPI CSV file to write");
+  auto* js = ex->add_option("--json", json_storage, "The JSON file to write (every field, read back by asset import)");
+  csv->excludes(js);
+  ex->require_option(1);
+  return [&g, ex]() -> std::optional<int> {
+    if (ex->parsed()) return run_asset_export(g, csv_storage, json_storage);
     return std::nullopt;
   };
 }

@@ -27,4 +27,9 @@ ExchangeRunner add_ticket_exchange(CLI::App& cmd, Globals& g, service::TicketTyp
 /// computer-list CSV that `asset import` reads back.
 ExchangeRunner add_asset_export(CLI::App& asset, Globals& g);
 
+/// `asset import FILE.json` (cmd_export.cpp): restores the assets of an
+/// `asset export --json`, every one checked before any is saved, then all in
+/// one batch (a tag or serial already there: exit 2, nothing saved).
+int import_assets_json(const Globals& g, const std::string& file, const std::string& actor);
+
 }  // namespace diagdesk::cli
