@@ -1,6 +1,6 @@
 // diagdesk problem SUB-COMMAND: problems and known errors (docs/service.md,
 // "Problems and known errors"): new, list, show, update, status, link,
-// unlink, candidates, all through workspace::ProblemDesk. Exit codes as the
+// unlink, candidates, article, all through workspace::ProblemDesk. Exit codes as the
 // ticket commands: 2 for the user's input, 1 for the database.
 //
 // [SECTION] Rendering
@@ -25,8 +25,9 @@ namespace {
 /// Every option of every problem sub-command.
 struct Opts {
   std::string number, ticket, field, value, status, note, actor, title, description, tree, conclusion, model, owner,
-      codes, days = "30";
+      codes, days = "30", article_lang;
   std::int64_t version = 0;
+  bool force = false;
 };
 
 // [SECTION] Rendering -------------------------------------------------------------------
@@ -239,13 +240,34 @@ int run_candidates(const Globals& g, Opts& o) {
   return exit_ok;
 }
 
+int run_article(const Globals& g, Opts& o) {
+  const Lang lang = g.language();
+  if (!o.article_lang.empty() && o.article_lang != "fr" && o.article_lang != "en")
+    return fail(say("cli.problem.bad_lang", lang, {o.article_lang}));
+  const Lang in = o.article_lang.empty() ? lang : (o.article_lang == "fr" ? Lang::fr : Lang::en);
+  Problems p;
+  if (int rc = p.open(g); rc != exit_ok) return rc;
+  workspace::ArticleDraft a;
+  if (auto e = p.problems->draft_article(o.number, in, o.force, actor_name(o.actor), a); !e.ok())
+    return desk_fail(e, o.number);
+  if (g.json) {
+    print_json({{"id", a.id}, {"path", a.path.string()}, {"stub_id", a.stub_id}, {"stub_path", a.stub_path.string()},
+                {"index_updated", a.index_updated}, {"index", a.index_note}});
+    return exit_ok;
+  }
+  std::cout << say("cli.problem.article", lang, {a.id, a.path.string()}) << "\n"
+            << say("cli.problem.stub", lang, {a.stub_id, a.stub_path.string()}) << "\n"
+            << a.index_note << "\n";
+  return exit_ok;
+}
+
 // [SECTION] Registration ----------------------------------------------------------------
 
 }  // namespace
 
 Runner add_problem(CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand("problem", "Problems and known errors: new, list, show, update, status, link, "
-                                            "unlink, candidates");
+                                            "unlink, candidates, article");
   cmd->require_subcommand(1);
   static Opts o;
   using Handler = int (*)(const Globals&, Opts&);
@@ -292,6 +314,11 @@ Runner add_problem(CLI::App& app, Globals& g) {
   actor(s);
   s = sub("candidates", "Open incidents that may belong to the problem, each with why", &run_candidates, true);
   s->add_option("--days", o.days, "How many days back (default 30)");
+  s = sub("article", "Draft the known-error article of a problem in your KB layer (and a stub to translate)",
+          &run_article, true);
+  s->add_option("--in", o.article_lang, "The article's language: fr | en (default: the interface's)");
+  s->add_flag("--force", o.force, "Replace an article drafted before");
+  actor(s);
   return [&g, handlers] {
     for (auto& [sc, h] : *handlers) {
       if (sc->parsed()) return h(g, o);

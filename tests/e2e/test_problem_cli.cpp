@@ -103,6 +103,19 @@ TEST_CASE("a problem groups incidents found as candidates and moves to known err
   CHECK(listed[0]["number"] == "PRB-2026-000001");
   CHECK(d.run_json("problem list").size() == 2);
 
+  // Known error -> article in the user layer: lint accepts it (a warning for the stub), search finds it.
+  r = d.run("--lang fr problem article PRB-2026-000001");
+  REQUIRE_MESSAGE(r.rc == 0, r.err);
+  CHECK(has(r.out, "Article ke.prb-2026-000001.fr écrit"));
+  CHECK(has(r.out, "Ébauche à traduire ke.prb-2026-000001.en"));
+  refused(d, "problem article PRB-2026-000001 --lang fr", "existe déjà");
+  r = d.run("lint");
+  CHECK_MESSAGE(r.rc == 0, std::string(r.out + r.err));
+  CHECK(has(r.out, "[translation.todo]"));
+  r = d.run("--lang fr search 'imprimantes hors ligne DHCP'");
+  REQUIRE_MESSAGE(r.rc == 0, r.err);
+  CHECK(has(r.out, "ke.prb-2026-000001.fr"));
+
   r = d.run("problem unlink PRB-2026-000001 INC-2026-000001");
   REQUIRE_MESSAGE(r.rc == 0, r.err);
   refused(d, "problem unlink PRB-2026-000001 INC-2026-000001", "not linked to problem PRB-2026-000001");

@@ -2,7 +2,9 @@
 // candidates by conclusion, by asset model and by text, each with a negative.
 #include "fixture.hpp"
 
+#include <diagdesk/kb/article.hpp>
 #include <diagdesk/workspace/problem_desk.hpp>
+#include <diagdesk/workspace/search.hpp>
 
 #include <doctest/doctest.h>
 
@@ -12,6 +14,7 @@ using namespace diagdesk;
 using workspace::DeskError;
 using workspace::ProblemView;
 namespace sv = diagdesk::service;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -191,4 +194,56 @@ TEST_CASE("candidates by conclusion are incidents whose diagnosis ended on the p
   REQUIRE(f.problems->update(p.problem.number, "conclusion", another, "marie", p).ok());
   CHECK_FALSE(find(f.candidates(p.problem.number), diagnosed.ticket.number));
   CHECK(f.problems->update(p.problem.number, "conclusion", "q_scope_nope", "marie", p).code == "bad_value");
+}
+
+TEST_CASE("a known error becomes an article of the user layer that lints clean and the search finds") {
+  Fixture f;
+  workspace::NewProblem n = titled("Les imprimantes Zebrix passent hors ligne", "Les imprimantes Zebrix du site disparaissent du réseau");
+  n.error_codes = {"0xZB42"};
+  ProblemView p = f.problem(n);
+  REQUIRE(f.problems->update(p.problem.number, "root_cause", "Le micrologiciel 4.2 perd son bail DHCP", "marie", p).ok());
+  REQUIRE(f.problems->update(p.problem.number, "workaround", "Donner une adresse fixe aux imprimantes", "marie", p).ok());
+  workspace::ArticleDraft a;
+  DeskError e = f.problems->draft_article(p.problem.number, engine::Lang::fr, false, "marie", a);
+  REQUIRE_MESSAGE(e.ok(), e.message);
+  CHECK(a.id == "ke.prb-2026-000001.fr");
+  CHECK(a.path == f.home.path() / "kb" / "articles" / "fr" / "ke.prb-2026-000001.md");
+  REQUIRE(fs::exists(a.path));
+  REQUIRE(fs::exists(a.stub_path));
+  const auto read = kb::read_article(a.path);
+  REQUIRE(read.article);
+  REQUIRE(read.article->known_error);
+  CHECK(read.article->known_error->cause == "Le micrologiciel 4.2 perd son bail DHCP");
+  CHECK(read.article->known_error->error_codes == std::vector<std::string>{"0xZB42"});
+  CHECK(a.index_updated);
+
+  // Lint: no error, and the English stub is reported as waiting for its translation.
+  auto ws = workspace::Workspace::open({DIAGDESK_DATA_DIR, {}, f.home.path(), engine::Lang::fr});
+  const auto findings = ws.lint({});
+  bool todo = false;
+  for (const auto& d : findings) {
+    if (d.pos.file.find("ke.prb-2026-000001") == std::string::npos) continue;
+    CHECK_MESSAGE(d.severity != engine::Severity::error, d.message);
+    todo = todo || d.code == "translation.todo";
+  }
+  CHECK(todo);
+
+  workspace::Search search(ws);
+  kb::SearchQuery q;
+  q.text = "Zebrix hors ligne";
+  q.ui_lang = "fr";
+  const auto hits = search.search(q);
+  REQUIRE_FALSE(hits.hits.empty());
+  CHECK(hits.hits.front().id == "ke.prb-2026-000001.fr");
+
+  // Never overwritten without force; never through a symbolic link.
+  CHECK(f.problems->draft_article(p.problem.number, engine::Lang::fr, false, "marie", a).code == "duplicate");
+  REQUIRE(f.problems->draft_article(p.problem.number, engine::Lang::fr, true, "marie", a).ok());
+  ProblemView other = f.problem(titled("Autre"));
+  const fs::path target = f.home.path() / "elsewhere.md";
+  fs::create_symlink(target, f.home.path() / "kb" / "articles" / "fr" / "ke.prb-2026-000002.md");
+  CHECK(f.problems->draft_article(other.problem.number, engine::Lang::fr, true, "marie", a).code == "bad_value");
+  CHECK_FALSE(fs::exists(target));
+  REQUIRE(f.problems->get(p.problem.number, p).ok());
+  CHECK(p.history.back().kind == sv::ProblemEventKind::article);
 }

@@ -65,6 +65,20 @@ struct ProblemCandidate {
   int text_percent = 0;                  ///< reason text: how close (0-100)
 };
 
+/// The known-error article written from a problem.
+struct ArticleDraft {
+  std::string id;            ///< ke.prb-2026-000001.fr
+  fs::path path;             ///< <data_dir>/kb/articles/fr/ke.prb-2026-000001.md
+  std::string stub_id;       ///< the other language's stub, tagged to_translate
+  fs::path stub_path;
+  bool index_updated = false;
+  std::string index_note;    ///< what happened to the search index, one sentence
+};
+
+/// The tag of an article stub waiting for its translation (the linter
+/// reports it as a warning, translation.todo).
+inline constexpr const char* to_translate_tag = "to_translate";
+
 class ProblemDesk {
  public:
   /// Both must outlive the problem desk.
@@ -96,6 +110,16 @@ class ProblemDesk {
   /// asset of its model, or whose texts are close to the problem's title and
   /// description; the closest text first after conclusion and model matches.
   DeskError candidates(const std::string& number, int days, std::vector<ProblemCandidate>& out);
+
+  /// Drafts the known-error article of a problem in the user's KB layer
+  /// (<data_dir>/kb/articles/<lang>/ke.<number>.md): symptom, cause,
+  /// workaround, solution and error codes in `lang`, and a stub in the other
+  /// language tagged to_translate. Atomic writes, never through a symbolic
+  /// link; an existing file is refused (duplicate) unless `force` (a stub
+  /// already translated is never replaced). Then the search index takes it
+  /// in, and an `article` event records it on the problem.
+  DeskError draft_article(const std::string& number, Lang lang, bool force, const std::string& actor,
+                          ArticleDraft& out);
 
  private:
   DeskError load(const std::string& number, service::ProblemRecord& p);
