@@ -13,6 +13,7 @@
 
 #include <diagdesk/engine/i18n.hpp>
 #include <diagdesk/service/asset_csv.hpp>
+#include <diagdesk/workspace/asset_import.hpp>
 
 #include <iostream>
 
@@ -87,7 +88,7 @@ void print_asset(const workspace::AssetView& v, const workspace::ServiceDesk& de
   for (const auto& e : v.history) {
     std::cout << "  " << cal.format_local(e.at) << "  " << pad_to(e.actor, 12);
     if (e.kind == service::EventKind::created) std::cout << tr("cli.asset.created_event", lang);
-    else std::cout << e.field << c << (e.old_value.empty() ? "-" : e.old_value) << " -> " << (e.new_value.empty() ? "-" : e.new_value);
+    else std::cout << workspace::asset_change_text(e, lang);
     std::cout << "\n";
   }
 }

@@ -230,7 +230,7 @@ void AssetsPresenter::build_card(AssetsVm& vm, Lang lang) {
   for (const auto& e : v.history) {
     std::string line = cal.format_local(e.at) + "  " + e.actor + "  ";
     if (e.kind == sv::EventKind::created) line += tr("cli.asset.created_event", lang);
-    else line += e.field + ": " + (e.old_value.empty() ? "-" : e.old_value) + " -> " + (e.new_value.empty() ? "-" : e.new_value);
+    else line += workspace::asset_change_text(e, lang);
     c.history.push_back(std::move(line));
   }
 }

@@ -78,7 +78,7 @@ TEST_CASE("assets are added, listed with filters, shown with their history and u
   REQUIRE(r.rc == 0);
   CHECK(has(r.out, "Fabricant :"));
   CHECK(has(r.out, "Sous garantie jusqu'au 31/03/2027 : retour constructeur plutôt que réparation"));
-  CHECK(has(r.out, "site : Lyon -> Paris"));
+  CHECK(has(r.out, "Site : Lyon -> Paris"));
 }
 
 TEST_CASE("bad asset values are refused with exit 2 and one line, nothing saved") {

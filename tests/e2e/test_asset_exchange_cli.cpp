@@ -44,6 +44,15 @@ TEST_CASE("assets exported as CSV and as JSON come back with every field in an e
     CHECK(b.read("again.json") == exported);
   }
 
+  SUBCASE("asset show says the history's fields and values in words") {
+    a.ok("asset update PC-0042 warranty_end 2029-01-01");
+    a.ok("asset update PC-0042 status in_use");
+    const auto r = a.run("--lang fr asset show PC-0042");
+    CHECK(r.out.find("Fin de garantie : 2028-03-31 -> 2029-01-01") != std::string::npos);
+    CHECK(r.out.find("Statut : en réparation -> en service") != std::string::npos);
+    CHECK(r.out.find("warranty_end") == std::string::npos);
+    CHECK(a.run("asset show PC-0042").out.find("Warranty end: 2028-03-31 -> 2029-01-01") != std::string::npos);
+  }
   SUBCASE("importing the JSON again is refused whole") {
     const auto r = a.run("asset import " + a.file("assets.json"));
     CHECK(r.rc == 2);

@@ -172,7 +172,7 @@ TEST_CASE("an asset's card shows its fields, warranty, tickets and history, and 
   CHECK(c.tickets[0].text.find("Laptop does not start") != std::string::npos);
   REQUIRE(c.history.size() == 2);
   CHECK(c.history[0].find("created") != std::string::npos);
-  CHECK(c.history[1].find("room: - -> B12") != std::string::npos);
+  CHECK(c.history[1].find("Room: - -> B12") != std::string::npos);
 
   app.frame();  // draws the card
   app.click("assets/ticket/" + t.ticket.number);

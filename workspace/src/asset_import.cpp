@@ -106,4 +106,16 @@ AssetImportResult save_asset_import(ServiceDesk& desk, const service::AssetCsvRe
   return out;
 }
 
+std::string asset_change_text(const service::AssetEvent& e, engine::Lang lang) {
+  const auto& known = service::asset_fields();
+  const bool labelled = std::find(known.begin(), known.end(), e.field) != known.end();
+  auto value = [&](const std::string& v) {
+    if (v.empty()) return std::string("-");
+    if (e.field == "type" || e.field == "status") return engine::tr("cli.asset." + e.field + "." + v, lang);
+    return v;
+  };
+  const std::string label = labelled ? engine::tr("cli.asset.field." + e.field, lang) : e.field;
+  return label + engine::tr("punct.colon", lang) + value(e.old_value) + " -> " + value(e.new_value);
+}
+
 }  // namespace diagdesk::workspace

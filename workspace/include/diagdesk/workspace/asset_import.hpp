@@ -53,4 +53,9 @@ std::string import_row_text(const service::ImportRow& row, const service::AssetC
 /// A file error in `lang`, naming `file`.
 std::string import_file_error_text(const service::CsvFileError& e, const std::string& file, engine::Lang lang);
 
+/// One change of an asset's history in words of `lang`: the field's label
+/// (cli.asset.field.*) and, for the type and the status, the values' names:
+/// "Statut : en service -> en réparation". An id outside asset_fields() is kept as it is.
+std::string asset_change_text(const service::AssetEvent& e, engine::Lang lang);
+
 }  // namespace diagdesk::workspace
