@@ -318,3 +318,28 @@ TEST_CASE("a quote's customer and its append-only events are erased, and the eve
   CHECK(sqlite3_exec(db, "UPDATE quote_events SET note = 'x'", nullptr, nullptr, nullptr) != SQLITE_OK);
   CHECK(sqlite3_exec(db, "DELETE FROM quote_events", nullptr, nullptr, nullptr) != SQLITE_OK);
 }
+
+TEST_CASE("a problem's texts and its append-only events are erased, and the events stay append-only") {
+  test::TempDir dir;
+  auto store = open_store(dir.path() / "service.sqlite");
+  fill(*store);
+  sqlite3* db = store->handle();
+  REQUIRE(sqlite3_exec(db,
+                       "INSERT INTO problems (id, number, title, description, status, root_cause, workaround, solution, "
+                       "error_codes, tree, conclusion, asset_model, owner, created_at, updated_at, version) VALUES (1, "
+                       "'PRB-2026-000001', 'Jams', 'first seen by Marie Dupont', 'open', '', '', '', '', '', '', '', "
+                       "'anna', 1, 1, 1);"
+                       "INSERT INTO problem_events (problem_id, at, actor, kind, field, old_value, new_value, note) "
+                       "VALUES (1, 1, 'anna', 'created', '', '', '', 'reported by DUPONT Marie');",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  PersonData found;
+  REQUIRE(find_person(*store, "Marie Dupont", found).ok());
+  CHECK(found.holdings.size() == 7 + 2);
+  Erasure e;
+  REQUIRE(erase_person(*store, "Marie Dupont", {}, e).ok());
+  CHECK(one(db, "SELECT description FROM problems") == "first seen by " + e.pseudonym);
+  CHECK(one(db, "SELECT version FROM problems") == "2");
+  CHECK(one(db, "SELECT note FROM problem_events") == "reported by " + e.pseudonym);
+  CHECK(sqlite3_exec(db, "UPDATE problem_events SET note = 'x'", nullptr, nullptr, nullptr) != SQLITE_OK);
+  CHECK(sqlite3_exec(db, "DELETE FROM problem_events", nullptr, nullptr, nullptr) != SQLITE_OK);
+}
