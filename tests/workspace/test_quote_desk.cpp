@@ -187,3 +187,30 @@ TEST_CASE("the quote desk refuses bad lines and moves out of order") {
   CHECK(v.history.back().kind == "expired");
   CHECK(s.quotes->refuse(q, "late", "marie", v).code == "bad_move");
 }
+
+TEST_CASE("set_line changes a line's quantity and discount in place, with its event, while a draft") {
+  Shop s;
+  workspace::NewQuote n;
+  n.customer.name = "Anne Leroy";
+  workspace::QuoteView v;
+  REQUIRE(s.quotes->create(n, {}, "marie", v).ok());
+  const std::string q = v.quote.number;
+  REQUIRE(s.quotes->add_line(q, "SSD-SATA-1TB", "1", "", "marie", v).ok());
+  const std::int64_t price = v.quote.lines[0].unit_price;
+  REQUIRE(s.quotes->add_line(q, "SSD-SATA-1TB", "1", "", "marie", v).ok());
+  REQUIRE(s.quotes->set_line(q, 1, "2", "50", "marie", v).ok());
+  REQUIRE(v.quote.lines.size() == 2);
+  CHECK(v.quote.lines[0].quantity == 200);
+  CHECK(v.quote.lines[0].discount == 5000);
+  CHECK(v.totals.ht == price + price);  // 2 x price - 50 %, plus the untouched line
+  CHECK(v.history.back().kind == "line_changed");
+  const std::int64_t version = v.quote.version;
+  CHECK(s.quotes->set_line(q, 1, "0", "", "marie", v).code == "bad_value");
+  CHECK(s.quotes->set_line(q, 1, "1", "101", "marie", v).code == "bad_value");
+  CHECK(s.quotes->set_line(q, 3, "1", "", "marie", v).code == "bad_value");
+  CHECK(s.quotes->set_line(q, 1, "1", "", "marie", v, version - 1).code == "stale");
+  REQUIRE(s.quotes->get(q, v).ok());
+  CHECK(v.quote.version == version);
+  REQUIRE(s.quotes->send(q, "marie", v).ok());
+  CHECK(s.quotes->set_line(q, 1, "1", "", "marie", v).code == "bad_move");
+}

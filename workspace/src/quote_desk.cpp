@@ -191,6 +191,27 @@ DeskError QuoteDesk::remove_line(const std::string& number, std::size_t position
   });
 }
 
+DeskError QuoteDesk::set_line(const std::string& number, std::size_t position, const std::string& quantity,
+                              const std::string& discount, const std::string& actor, QuoteView& out,
+                              std::int64_t expected_version) {
+  const auto qty = sv::parse_decimal(quantity);
+  if (!qty || *qty == 0) return fail("bad_value", number, "desk.quote.bad_quantity", quantity);
+  const auto disc = sv::parse_decimal(discount.empty() ? "0" : discount);
+  if (!disc || *disc > 10000) return fail("bad_value", number, "desk.quote.bad_discount", discount);
+  return change(number, actor, expected_version, out, [&](sv::Quote& q, std::vector<sv::QuoteEvent>& ev) -> DeskError {
+    if (!editable(q)) return fail("bad_move", number, "desk.quote.not_draft", std::string(sv::name(q.status)));
+    if (position == 0 || position > q.lines.size())
+      return fail("bad_value", number, "desk.quote.bad_line", std::to_string(position));
+    sv::QuoteLine& l = q.lines[position - 1];
+    const std::string before = line_text(l);
+    l.quantity = *qty;
+    l.discount = *disc;
+    q.duration = hours_of(q.lines);
+    ev.push_back(event("", 0, "line_changed", before, line_text(l)));
+    return {};
+  });
+}
+
 DeskError QuoteDesk::set_customer(const std::string& number, const std::string& field, const std::string& value,
                                   const std::string& actor, QuoteView& out, std::int64_t expected_version) {
   return change(number, actor, expected_version, out, [&](sv::Quote& q, std::vector<sv::QuoteEvent>& ev) -> DeskError {

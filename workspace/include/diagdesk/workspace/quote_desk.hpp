@@ -88,6 +88,12 @@ class QuoteDesk {
   /// Removes line `position` (1-based).
   DeskError remove_line(const std::string& number, std::size_t position, const std::string& actor, QuoteView& out,
                         std::int64_t expected_version = 0);
+  /// The quantity and discount (percent, decimal text) of line `position`
+  /// (1-based), in place, with a "line_changed" event (old and new line text);
+  /// refused as add_line refuses them.
+  DeskError set_line(const std::string& number, std::size_t position, const std::string& quantity,
+                     const std::string& discount, const std::string& actor, QuoteView& out,
+                     std::int64_t expected_version = 0);
   /// One customer field: name, address, email, phone, language (fr or en).
   DeskError set_customer(const std::string& number, const std::string& field, const std::string& value,
                          const std::string& actor, QuoteView& out, std::int64_t expected_version = 0);
