@@ -10,6 +10,7 @@
 
 #include "app/markdown.hpp"
 #include "app/assets_presenter.hpp"
+#include "app/quotes_presenter.hpp"
 #include "app/tickets_presenter.hpp"
 #include "app/trainee_presenter.hpp"
 #include <diagdesk/workspace/import.hpp>
@@ -92,6 +93,7 @@ Presenter::Presenter(PresenterOptions options)
   m_trainee = std::make_unique<TraineePresenter>(m_ws, m_options.persist);
   m_tickets = std::make_unique<TicketsPresenter>(m_ws, m_settings.operator_name);
   m_assets = std::make_unique<AssetsPresenter>(m_ws, *m_tickets, m_settings.operator_name);
+  m_quotes = std::make_unique<QuotesPresenter>(m_ws, *m_tickets, m_settings.operator_name);
   // Open the search in the background (loads the articles, brings the index
   // up to date) so the first keystroke finds it ready.
   reload_kb();
@@ -270,7 +272,7 @@ void Presenter::do_apply(const Intent& i) {
     case IntentKind::run_import: run_import(i.a); break;
     // application
     case IntentKind::set_tab:
-      if (i.n >= 0 && i.n <= static_cast<int>(Tab::assets)) m_tab = static_cast<Tab>(i.n);
+      if (i.n >= 0 && i.n <= static_cast<int>(Tab::quotes)) m_tab = static_cast<Tab>(i.n);
       if (m_tab == Tab::tickets) ticket_session(true, false);  // back to the ticket: attach the diagnosis
       break;
     case IntentKind::set_lang:
@@ -285,6 +287,7 @@ void Presenter::do_apply(const Intent& i) {
     case IntentKind::quit: m_quit = true; break;
     case IntentKind::ticket: apply_ticket(i); break;
     case IntentKind::asset: m_assets->apply(i, m_lang); break;
+    case IntentKind::quote: m_quotes->apply(i, m_lang); break;
     case IntentKind::trainee: {
       const auto applied = m_trainee->apply(i, m_lang);
       if (!applied.error.empty()) status(applied.error, true);

@@ -32,6 +32,7 @@ namespace diagdesk::gui {
 class TraineePresenter;  // app/trainee_presenter.hpp
 class TicketsPresenter;  // app/tickets_presenter.hpp
 class AssetsPresenter;   // app/assets_presenter.hpp
+class QuotesPresenter;   // app/quotes_presenter.hpp
 
 struct PresenterOptions {
   workspace::Options workspace;   ///< bundled KB, layers, data dir, language
@@ -68,6 +69,8 @@ class Presenter {
   TicketsPresenter& tickets() { return *m_tickets; }
   /// The Assets tab's presenter (tests: wait for its import).
   AssetsPresenter& assets() { return *m_assets; }
+  /// The Quotes tab's presenter (tests: its QuoteDesk).
+  QuotesPresenter& quotes() { return *m_quotes; }
   workspace::Settings& settings() { return m_settings; }
   /// Records the window geometry (saved with the settings at exit).
   void set_window(int width, int height, bool maximized);
@@ -181,6 +184,11 @@ class Presenter {
   // m_tickets, whose desk it reads, so it is destroyed first.
   std::unique_ptr<AssetsPresenter> m_assets;
   void build_assets(AppVm& vm);
+
+  // Quotes tab (app/presenter_quotes.cpp, app/quotes_presenter.cpp); after
+  // m_tickets, whose desk it uses, so it is destroyed first.
+  std::unique_ptr<QuotesPresenter> m_quotes;
+  void build_quotes(AppVm& vm);
 
   // Status and rebuilding.
   std::string m_status;

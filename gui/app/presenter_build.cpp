@@ -116,6 +116,7 @@ void Presenter::rebuild() {
     build_tickets(vm);
     build_dashboard(vm);
     build_assets(vm);
+    build_quotes(vm);
     vm.status = m_status;
     vm.status_error = m_status_error;
     if (const std::size_t errors = m_ws.error_count(); errors > 0) {

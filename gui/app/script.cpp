@@ -20,7 +20,7 @@ const std::map<std::string, int>& named_keys() {
       {"space", 32},  {"escape", 256}, {"enter", 257}, {"tab", 258},   {"backspace", 259}, {"delete", 261},
       {"right", 262}, {"left", 263},   {"down", 264},  {"up", 265},    {"pageup", 266},    {"pagedown", 267},
       {"home", 268},  {"end", 269},    {"f1", 290},    {"f2", 291},    {"f3", 292},        {"f4", 293},        {"f5", 294},        {"f6", 295},
-      {"f7", 296},
+      {"f7", 296},    {"f8", 297},
   };
   return keys;
 }

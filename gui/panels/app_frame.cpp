@@ -1,6 +1,6 @@
 // The whole window: menu bar (language, theme), the search bar, the tabs
 // (diagnosis, article, author, trainee), the side column (transcript, facts,
-// linked articles) and the status line. Global keys: Ctrl+K search, F1-F7 tabs, Ctrl+N new ticket.
+// linked articles) and the status line. Global keys: Ctrl+K search, F1-F8 tabs, Ctrl+N new ticket.
 #include "panels/panels.hpp"
 #include "vm/keys.hpp"
 
@@ -144,7 +144,7 @@ std::vector<Intent> draw_app(const AppVm& vm, AppUi& ui) {
     ImGui::EndChild();
   } else if (ImGui::BeginTabBar("tabs")) {
     const char* names[] = {l("gui.tab_diagnosis"), l("gui.tab_article"), l("gui.tab_author"), l("gui.tab_trainee"),
-                           l("gui.tickets.tab"), l("gui.dashboard.tab"), l("gui.assets.tab")};
+                           l("gui.tickets.tab"), l("gui.dashboard.tab"), l("gui.assets.tab"), l("gui.quotes.tab")};
     for (int t = 0; t < keys::tab_count; ++t) {
       const Tab tab = static_cast<Tab>(t);
       const ImGuiTabItemFlags flags = ui.tab_request && vm.tab == tab ? ImGuiTabItemFlags_SetSelected : 0;
@@ -177,6 +177,9 @@ std::vector<Intent> draw_app(const AppVm& vm, AppUi& ui) {
         case Tab::dashboard: push(out, draw_dashboard_panel(vm.dashboard, l)); break;
         case Tab::assets:
           for (auto& i : draw_assets_panel(vm.assets, l, ui.assets)) push(out, std::move(i));
+          break;
+        case Tab::quotes:
+          for (auto& i : draw_quotes_panel(vm.quotes, l, ui.quotes)) push(out, std::move(i));
           break;
       }
       ImGui::EndTabItem();

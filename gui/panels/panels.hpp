@@ -209,6 +209,28 @@ struct AssetsUi {
 /// import), or a ticket select then a set_tab to open a ticket of the card.
 std::vector<Intent> draw_assets_panel(const AssetsVm& vm, const Labels& l, AssetsUi& ui);
 
+// [Quotes] (panels/quotes_panel.cpp) -------------------------------------------------------
+
+/// Widget state of the Quotes tab: the new-quote form, the picker, the
+/// line edits (refilled when the quote changes), the action fields.
+struct QuotesUi {
+  bool form_open = false;
+  std::string name, address, email, phone, ticket;
+  int language = 0;                ///< 0 fr, 1 en
+  std::uint64_t saved = 0;         ///< QuotesVm::saved seen: a change closes the form
+  std::string search;              ///< the picker's words
+  std::string pick;                ///< the catalogue ref picked
+  std::string qty = "1", discount = "0";
+  std::vector<std::pair<std::string, std::string>> edits;  ///< per line: quantity, discount as typed
+  std::string lines_seen;          ///< what `edits` were filled from
+  bool open_request = false;       ///< Accept opens the service request
+  std::string reason;              ///< Refuse's reason
+  std::string pdf_path, pdf_for;   ///< the PDF path, filled with the default for quote `pdf_for`
+};
+/// The list with its status filter, the New quote form, the catalogue
+/// picker, the selected quote's editor. Returns IntentKind::quote intents.
+std::vector<Intent> draw_quotes_panel(const QuotesVm& vm, const Labels& l, QuotesUi& ui);
+
 // [The whole window] ------------------------------------------------------------------------
 
 struct AppUi {
@@ -219,6 +241,7 @@ struct AppUi {
   TraineeUi trainee;
   TicketsUi tickets;
   AssetsUi assets;
+  QuotesUi quotes;
   Tab shown = Tab::diagnosis;     ///< tab ImGui displayed last frame
   Tab last_vm_tab = Tab::diagnosis;
   bool tab_request = false;       ///< select vm.tab until ImGui shows it
@@ -228,7 +251,7 @@ struct AppUi {
 };
 
 /// Draws the whole window (menu, search bar, tabs, panels, status line) over
-/// the main viewport, handles global keys (Ctrl+K, Ctrl+N, F1-F7), and returns the
+/// the main viewport, handles global keys (Ctrl+K, Ctrl+N, F1-F8), and returns the
 /// intents of this frame in order.
 std::vector<Intent> draw_app(const AppVm& vm, AppUi& ui);
 

@@ -12,8 +12,8 @@ inline constexpr int f1 = 290;       // GLFW_KEY_F1
 
 // Global shortcuts (panels/app_frame.cpp; the Help menu lists them, keys
 // gui.keys_help and gui.tickets.keys_help): Ctrl+K search, Ctrl+L language,
-// Ctrl+Q quit, Ctrl+N new ticket (Tickets tab), F1..F7 the tabs.
-inline constexpr int tab_count = 7;  // F1 diagnosis .. F5 tickets, F6 dashboard, F7 assets
+// Ctrl+Q quit, Ctrl+N new ticket (Tickets tab), F1..F8 the tabs.
+inline constexpr int tab_count = 8;  // F1 diagnosis .. F5 tickets, F6 dashboard, F7 assets, F8 quotes
 
 inline constexpr int digit(int n) { return digit_0 + n; }
 inline constexpr int keypad(int n) { return keypad_0 + n; }

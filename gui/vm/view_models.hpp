@@ -15,6 +15,7 @@
 
 #include "vm/tickets_vm.hpp"
 #include "vm/assets_vm.hpp"
+#include "vm/quotes_vm.hpp"
 #include "vm/dashboard_vm.hpp"
 
 #include <cstdint>
@@ -94,6 +95,9 @@ enum class IntentKind {
                       ///< close, reopen, note, report_pdf, refresh), b: ticket number, n: level, fields: values
   // assets tab (vm/assets_vm.hpp)
   asset,              ///< a: verb (filter, select, import, refresh), b: tag, fields: filters or path
+  // quotes tab (vm/quotes_vm.hpp)
+  quote,              ///< a: verb (filter, select, create, add_line, remove_line, set_line, send, accept, refuse,
+                      ///< pdf, search), b: quote number, n: line position, fields: values
 };
 
 struct Intent {
@@ -382,7 +386,7 @@ struct HomeVm {
   std::vector<TreeItemVm> trees;     ///< browse by domain
 };
 
-enum class Tab { diagnosis = 0, article = 1, author = 2, trainee = 3, tickets = 4, dashboard = 5, assets = 6 };
+enum class Tab { diagnosis = 0, article = 1, author = 2, trainee = 3, tickets = 4, dashboard = 5, assets = 6, quotes = 7 };
 
 struct AppVm {
   std::uint64_t revision = 0;  ///< bumped on every rebuild
@@ -403,6 +407,7 @@ struct AppVm {
   TicketsVm tickets;
   DashboardVm dashboard;  ///< built only while the Dashboard tab is shown
   AssetsVm assets;        ///< built only while the Assets tab is shown
+  QuotesVm quotes;        ///< built only while the Quotes tab is shown
   std::string status;
   bool status_error = false;
   std::string load_problems;   ///< "3 errors while loading the KB"
