@@ -46,8 +46,8 @@ void list(const QuotesVm& vm, const Labels& l, std::vector<Intent>& out) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
   const float h = std::min((static_cast<float>(vm.rows.size()) + 1.5f) * ImGui::GetFrameHeight(), 220.0f);
   if (!ImGui::BeginTable("quotes", 5, flags, ImVec2(0, h))) return;
-  for (const char* c : {"quote.number", "quote.customer", "quote.status", "quote.total_ttc", "quote.valid_until"})
-    ImGui::TableSetupColumn(l(c));
+  ImGui::TableSetupColumn(l("quote.number"), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("DEV-2026-0000").x);
+  for (const char* c : {"quote.customer", "quote.status", "quote.total_ttc", "quote.valid_until"}) ImGui::TableSetupColumn(l(c));
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableHeadersRow();
   for (const auto& r : vm.rows) {
@@ -153,7 +153,7 @@ void lines(const QuoteEditorVm& ed, const Labels& l, QuotesUi& ui, std::vector<I
     bool apply = false;
     ImGui::TableNextColumn();
     if (ed.editable) {
-      ImGui::SetNextItemWidth(55);
+      ImGui::SetNextItemWidth(45);
       apply |= ImGui::InputText("##qty", &ui.edits[n].first, ImGuiInputTextFlags_EnterReturnsTrue);
     } else {
       ImGui::TextUnformatted(line.quantity.c_str());
@@ -162,7 +162,7 @@ void lines(const QuoteEditorVm& ed, const Labels& l, QuotesUi& ui, std::vector<I
     ImGui::TextUnformatted(line.unit_price.c_str());
     ImGui::TableNextColumn();
     if (ed.editable) {
-      ImGui::SetNextItemWidth(45);
+      ImGui::SetNextItemWidth(38);
       apply |= ImGui::InputText("% ##discount", &ui.edits[n].second, ImGuiInputTextFlags_EnterReturnsTrue);
     } else {
       ImGui::Text("%s %%", line.discount.c_str());
@@ -254,8 +254,8 @@ std::vector<Intent> draw_quotes_panel(const QuotesVm& vm, const Labels& l, Quote
     ImGui::TextColored(vm.message_error ? error_colour : ok_colour, "%s", vm.message.c_str());
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);  // empty fields show in the light theme
   if (ImGui::BeginTable("quotes_layout", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
-    ImGui::TableSetupColumn("left", ImGuiTableColumnFlags_WidthStretch, 0.42f);
-    ImGui::TableSetupColumn("right", ImGuiTableColumnFlags_WidthStretch, 0.58f);
+    ImGui::TableSetupColumn("left", ImGuiTableColumnFlags_WidthStretch, 0.38f);
+    ImGui::TableSetupColumn("right", ImGuiTableColumnFlags_WidthStretch, 0.62f);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     status_filter(vm, l, ui, out);

@@ -13,9 +13,13 @@
 //   gui_tickets_flow --assets GUI PNG    the same queue plus a few assets (one
 //       with a ticket), the Assets tab (F7) with that asset's card open
 //       (docs/screenshot-assets.png).
+//   gui_tickets_flow --quotes GUI PNG    the same queue plus three quotes (a
+//       draft with three lines at two VAT rates, a sent one, an accepted one),
+//       the Quotes tab (F8) with the draft open (docs/screenshot-quotes.png).
 // Exit 77 (skipped) when xvfb-run or pdftotext is not installed.
 #include "xvfb_run.hpp"
 
+#include <diagdesk/workspace/quote_desk.hpp>
 #include <diagdesk/workspace/service_desk.hpp>
 
 #include <stb_image.h>
@@ -185,15 +189,49 @@ std::string seed_assets(const fs::path& home) {
   return {};
 }
 
-/// Seeds the queue, runs `keys` in the GUI and checks the 1280x800 screenshot.
+/// Three quotes at the same clock: DEV-2026-0001 a draft (SSD, workshop
+/// labour, a 5.5 % VAT guide, a discount), then a sent and an accepted one.
+std::string seed_quotes(const fs::path& home) {
+  Desk d(home);
+  if (!d.desk) return d.error;
+  d.desk->set_clock([at = d.desk->config().calendar.parse_local("2026-05-22 11:00").value_or(0)] { return at; });
+  workspace::QuoteDesk quotes(d.ws, *d.desk);
+  workspace::QuoteView v;
+  std::string error;
+  auto check = [&](const workspace::DeskError& e) {
+    if (!e.ok() && error.empty()) error = e.message;
+  };
+  auto open = [&](const char* name, const char* phone) {
+    workspace::NewQuote n;
+    n.customer.name = name;
+    n.customer.phone = phone;
+    n.customer.address = "8 rue des Lilas, 69003 Lyon";
+    check(quotes.create(n, {}, "marie", v));
+    return v.quote.number;
+  };
+  const std::string draft = open("Lise Petit", "06 12 34 56 78");
+  check(quotes.add_line(draft, "SSD-SATA-1TB", "1", "0", "marie", v));
+  check(quotes.add_line(draft, "LAB-WORKSHOP", "1.5", "10", "marie", v));
+  check(quotes.add_line(draft, "DOC-USER-GUIDE", "1", "0", "marie", v));
+  const std::string sent = open("Karim Benali", "06 98 76 54 32");
+  check(quotes.add_line(sent, "SSD-SATA-1TB", "2", "0", "marie", v));
+  check(quotes.send(sent, "marie", v));
+  const std::string accepted = open("Claire Dubois", "04 72 00 00 00");
+  check(quotes.add_line(accepted, "LAB-ONSITE", "2", "0", "marie", v));
+  check(quotes.send(accepted, "marie", v));
+  check(quotes.accept(accepted, "marie", v));
+  return error;
+}
+
+/// Seeds the queue (and `more`), runs `keys` in the GUI and checks the 1280x800 screenshot.
 int seeded_screenshot(const std::string& gui, const fs::path& png, const std::string& keys, const char* what,
-                      bool assets = false) {
+                      std::string (*more)(const fs::path&) = nullptr) {
   std::random_device rd;
   const fs::path out = fs::temp_directory_path() / ("diagdesk-tickets-queue-" + std::to_string(rd()));
   const fs::path home = out / "home";
   fs::create_directories(home);
   if (const std::string err = seed(home); !err.empty()) return fail("seeding the queue: " + err);
-  if (const std::string err = assets ? seed_assets(home) : ""; !err.empty()) return fail("seeding the assets: " + err);
+  if (const std::string err = more ? more(home) : ""; !err.empty()) return fail(std::string("seeding the ") + what + ": " + err);
   const fs::path script = out / "queue.script";
   std::ofstream(script) << keys;
   const int code = run_gui(gui, home, script, png, "DIAGDESK_NOW=2026-05-22T15:00");
@@ -222,7 +260,13 @@ int dashboard(const std::string& gui, const fs::path& png) {
 /// The Assets tab (F7) over the seeded assets, PC-0042's card open.
 int assets(const std::string& gui, const fs::path& png) {
   return seeded_screenshot(gui, png, "wait 3\nkey f5\nwait 5\nkey f7\nwait 5\npress assets/row/PC-0042\nwait 5\nmove 1270 790\nwait 5\n",
-                           "assets", true);
+                           "assets", &seed_assets);
+}
+
+/// The Quotes tab (F8) over the seeded quotes, the draft open.
+int quotes(const std::string& gui, const fs::path& png) {
+  return seeded_screenshot(gui, png, "wait 3\nkey f8\nwait 5\npress quotes/row/DEV-2026-0001\nwait 5\nmove 1270 790\nwait 5\n",
+                           "quotes", &seed_quotes);
 }
 
 }  // namespace
@@ -230,13 +274,14 @@ int assets(const std::string& gui, const fs::path& png) {
 int main(int argc, char** argv) {
   try {
     const std::string mode = argc == 4 ? argv[1] : "";
-    if (mode == "--queue" || mode == "--dashboard" || mode == "--assets") {
+    if (mode == "--queue" || mode == "--dashboard" || mode == "--assets" || mode == "--quotes") {
       if (!gui::testing::xvfb_available()) return 77;
       if (mode == "--assets") return assets(argv[2], argv[3]);
+      if (mode == "--quotes") return quotes(argv[2], argv[3]);
       return mode == "--queue" ? queue(argv[2], argv[3]) : dashboard(argv[2], argv[3]);
     }
     if (argc != 4) {
-      std::cerr << "usage: gui_tickets_flow GUI SCRIPT OUTDIR | gui_tickets_flow --queue|--dashboard|--assets GUI PNG\n";
+      std::cerr << "usage: gui_tickets_flow GUI SCRIPT OUTDIR | gui_tickets_flow --queue|--dashboard|--assets|--quotes GUI PNG\n";
       return 2;
     }
     if (!gui::testing::xvfb_available()) return 77;
