@@ -101,6 +101,19 @@ void QuotesPresenter::change(const Intent& i, Lang lang) {
   } else if (i.a == "set_line") {
     e = m_quotes->set_line(number, position_of(i), i.field("qty"), i.field("discount"), actor, v, m_version);
     said = fill("gui.quotes.msg_changed", lang, {std::to_string(i.n)});
+  } else if (i.a == "set_customer") {
+    if (e = m_quotes->get(number, v); !e.ok()) return refused(e);
+    const sv::Customer was = v.quote.customer;
+    const std::pair<const char*, const std::string*> fields[] = {
+        {"name", &was.name}, {"address", &was.address}, {"email", &was.email}, {"phone", &was.phone}, {"language", &was.language}};
+    // One change per field that differs, each on the version the last one left.
+    std::int64_t version = m_version;
+    for (const auto& [field, old] : fields) {
+      if (i.field(field) == *old) continue;
+      if (e = m_quotes->set_customer(number, field, i.field(field), actor, v, version); !e.ok()) break;
+      version = v.quote.version;
+    }
+    said = fill("gui.quotes.msg_customer", lang, {number});
   } else if (i.a == "send") {
     e = m_quotes->send(number, actor, v, m_version);
     said = fill("gui.quotes.msg_sent", lang, {number});
@@ -215,6 +228,8 @@ void QuotesPresenter::build_editor(QuotesVm& vm, Lang lang) {
   ed.can_refuse = ed.editable || ed.can_accept;
   for (const std::string* s : {&q.customer.address, &q.customer.email, &q.customer.phone})
     if (!s->empty()) ed.customer += (ed.customer.empty() ? "" : " · ") + *s;
+  ed.customer_fields = {{"name", q.customer.name}, {"address", q.customer.address}, {"email", q.customer.email},
+                        {"phone", q.customer.phone}, {"language", q.customer.language}};
   ed.ticket = q.ticket_number;
   ed.request = q.request_number;
   ed.valid_until = sv::format_date(v.valid_until);

@@ -37,6 +37,7 @@ class QuotesPresenter {
   ///   add_line    fields ref, qty, discount
   ///   remove_line n: position (1-based)
   ///   set_line    n: position, fields qty, discount
+  ///   set_customer fields name, address, email, phone, language: each one that changed
   ///   send, accept (fields request "1": open the service request), refuse (fields reason)
   ///   pdf         fields path ("" the default)
   ///   search      fields words: the catalogue picker

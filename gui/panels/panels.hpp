@@ -226,6 +226,8 @@ struct QuotesUi {
   bool open_request = false;       ///< Accept opens the service request
   std::string reason;              ///< Refuse's reason
   std::string pdf_path, pdf_for;   ///< the PDF path, filled with the default for quote `pdf_for`
+  std::vector<std::string> customer;  ///< a draft's customer fields as typed (QuoteEditorVm::customer_fields order)
+  std::string customer_seen;       ///< what `customer` was filled from
 };
 /// The list with its status filter, the New quote form, the catalogue
 /// picker, the selected quote's editor. Returns IntentKind::quote intents.

@@ -4,7 +4,7 @@
 // totals, Send / Accept / Refuse, the PDF row, the history). Probes:
 // "quotes/new", "quotes/create", "quotes/row/<number>", "quotes/search",
 // "quotes/item/<ref>", "quotes/add", "quotes/set/<n>", "quotes/remove/<n>",
-// "quotes/send", "quotes/accept", "quotes/refuse", "quotes/pdf".
+// "quotes/send", "quotes/accept", "quotes/refuse", "quotes/pdf", "quotes/customer_header", "quotes/customer".
 #include "panels/panels.hpp"
 
 #include <imgui.h>
@@ -225,6 +225,31 @@ void actions(const QuoteEditorVm& ed, const Labels& l, QuotesUi& ui, std::vector
   if (!ed.pdf_written.empty()) ImGui::TextColored(ok_colour, "%s %s", l("gui.quotes.pdf_written"), ed.pdf_written.c_str());
 }
 
+/// A draft's customer, edited and saved field by field.
+void customer_form(const QuoteEditorVm& ed, const Labels& l, QuotesUi& ui, std::vector<Intent>& out) {
+  std::string seen = ed.number;
+  for (const auto& [field, value] : ed.customer_fields) seen += "|" + value;
+  if (seen != ui.customer_seen) {
+    ui.customer_seen = seen;
+    ui.customer.clear();
+    for (const auto& f : ed.customer_fields) ui.customer.push_back(f.second);
+  }
+  const bool open = ImGui::CollapsingHeader(l("gui.quotes.edit_customer"));
+  if (probing()) probe("quotes/customer_header");
+  if (!open) return;
+  for (std::size_t n = 0; n < ed.customer_fields.size() && n < ui.customer.size(); ++n) {
+    const std::string& field = ed.customer_fields[n].first;
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+    ImGui::InputText(field == "language" ? l("gui.quotes.language") : l(("gui.quotes." + field).c_str()), &ui.customer[n]);
+  }
+  if (probed_button(l("gui.quotes.save_customer"), "quotes/customer")) {
+    Intent i = quote_intent("set_customer", ed.number);
+    for (std::size_t n = 0; n < ed.customer_fields.size() && n < ui.customer.size(); ++n)
+      i.fields.emplace_back(ed.customer_fields[n].first, ui.customer[n]);
+    out.push_back(std::move(i));
+  }
+}
+
 void editor(const QuoteEditorVm& ed, const Labels& l, QuotesUi& ui, std::vector<Intent>& out) {
   ImGui::TextUnformatted(ed.title.c_str());
   ImGui::SameLine();
@@ -233,6 +258,7 @@ void editor(const QuoteEditorVm& ed, const Labels& l, QuotesUi& ui, std::vector<
   ImGui::TextDisabled("%s %s", l("quote.valid_until"), ed.valid_until.c_str());
   if (!ed.ticket.empty()) ImGui::TextDisabled("%s %s", l("quote.ticket"), ed.ticket.c_str());
   if (!ed.request.empty()) ImGui::TextColored(ok_colour, "%s %s", l("gui.quotes.request"), ed.request.c_str());
+  if (ed.editable) customer_form(ed, l, ui, out);
   ImGui::Separator();
   lines(ed, l, ui, out);
   totals(ed, l);

@@ -45,6 +45,7 @@ struct QuoteEditorVm {
   bool editable = false;      ///< a draft: lines may change
   bool can_send = false, can_accept = false, can_refuse = false;
   std::string customer;       ///< name, address, email, phone on one line
+  std::vector<std::pair<std::string, std::string>> customer_fields;  ///< name, address, email, phone, language: values
   std::string ticket;         ///< its ticket, "" none
   std::string request;        ///< the service request an accepted quote became
   std::string valid_until;

@@ -184,3 +184,28 @@ TEST_CASE("the Quotes tab in French: statuses, count and amounts") {
   CHECK(q.editor.lines[0].label.find("SSD SATA") != std::string::npos);  // the customer's language (fr)
   CHECK(q.editor.vat[0].first.starts_with("TVA 20"));
 }
+
+TEST_CASE("a draft's customer is edited field by field; a name cleared is refused") {
+  QuotesApp app;
+  app.create("Paul Martin", 1);
+  app.tap("quotes/customer_header");
+  REQUIRE(app.ui.quotes.customer.size() == 5);
+  CHECK(app.ui.quotes.customer[0] == "Paul Martin");
+  app.ui.quotes.customer[1] = "3 place Bellecour, Lyon";
+  app.ui.quotes.customer[4] = "fr";
+  app.frame();
+  app.tap("quotes/customer");
+  CHECK_FALSE(app.quotes().message_error);
+  workspace::QuoteView v;
+  REQUIRE(app.presenter->quotes().quotes()->get(app.quotes().editor.number, v).ok());
+  CHECK(v.quote.customer.address == "3 place Bellecour, Lyon");
+  CHECK(v.quote.customer.language == "fr");
+  CHECK(app.quotes().editor.customer.find("Bellecour") != std::string::npos);
+  app.ui.quotes.customer[0].clear();
+  app.frame();
+  app.tap("quotes/customer");
+  CHECK(app.quotes().message_error);
+  CHECK(app.quotes().message.find("customer's name is required") != std::string::npos);
+  REQUIRE(app.presenter->quotes().quotes()->get(app.quotes().editor.number, v).ok());
+  CHECK(v.quote.customer.name == "Paul Martin");
+}
