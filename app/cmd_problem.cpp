@@ -248,8 +248,11 @@ int run_article(const Globals& g, Opts& o) {
   Problems p;
   if (int rc = p.open(g); rc != exit_ok) return rc;
   workspace::ArticleDraft a;
-  if (auto e = p.problems->draft_article(o.number, in, o.force, actor_name(o.actor), a); !e.ok())
-    return desk_fail(e, o.number);
+  // A problem (PRB-...) or a resolved ticket (INC-... / DEM-...).
+  const bool problem = o.number.rfind("PRB-", 0) == 0;
+  const auto e = problem ? p.problems->draft_article(o.number, in, o.force, actor_name(o.actor), a)
+                         : p.problems->draft_article_from_ticket(o.number, in, o.force, actor_name(o.actor), a);
+  if (!e.ok()) return desk_fail(e, o.number);
   if (g.json) {
     print_json({{"id", a.id}, {"path", a.path.string()}, {"stub_id", a.stub_id}, {"stub_path", a.stub_path.string()},
                 {"index_updated", a.index_updated}, {"index", a.index_note}});
@@ -314,7 +317,7 @@ Runner add_problem(CLI::App& app, Globals& g) {
   actor(s);
   s = sub("candidates", "Open incidents that may belong to the problem, each with why", &run_candidates, true);
   s->add_option("--days", o.days, "How many days back (default 30)");
-  s = sub("article", "Draft the known-error article of a problem in your KB layer (and a stub to translate)",
+  s = sub("article", "Draft the known-error article of a problem, or of a resolved ticket, in your KB layer (and a stub to translate)",
           &run_article, true);
   s->add_option("--in", o.article_lang, "The article's language: fr | en (default: the interface's)");
   s->add_flag("--force", o.force, "Replace an article drafted before");

@@ -247,3 +247,39 @@ TEST_CASE("a known error becomes an article of the user layer that lints clean a
   REQUIRE(f.problems->get(p.problem.number, p).ok());
   CHECK(p.history.back().kind == sv::ProblemEventKind::article);
 }
+
+TEST_CASE("a resolved incident becomes a known-error article with its diagnosis as the cause; an open one is refused") {
+  Fixture f;
+  auto t = f.incident("Le disque du poste compta claque", "Bruit de clic au démarrage et lenteurs");
+  workspace::ArticleDraft a;
+  CHECK(f.problems->draft_article_from_ticket(t.ticket.number, engine::Lang::en, false, "marie", a).code == "bad_move");
+  CHECK_FALSE(fs::exists(f.home.path() / "kb" / "articles" / "en" / "ke.inc-2026-000001.md"));
+
+  // Diagnosed in French, drafted in English: the cause is the conclusion's English words.
+  auto started = f.desk->start_diagnosis(t.ticket.number, "hw.disk_failing", {}, engine::Lang::fr);
+  REQUIRE_MESSAGE(started.session, started.error);
+  auto& s = *started.session;
+  REQUIRE(s.answer("noise") == engine::AnswerError::none);
+  REQUIRE(s.answer("yes") == engine::AnswerError::none);
+  REQUIRE(s.concluded());
+  REQUIRE(f.desk->attach_diagnosis(t.ticket.number, s, {}, "marie", t).ok());
+  const engine::Node* end = f.ws.knowledge()->find_tree("hw.disk_failing")->find(s.step().node);
+  REQUIRE(end);
+  REQUIRE(f.desk->resolve(t.ticket.number, "Disk replaced by an SSD, data restored from the backup", "marie", t).ok());
+
+  DeskError e = f.problems->draft_article_from_ticket(t.ticket.number, engine::Lang::en, false, "marie", a);
+  REQUIRE_MESSAGE(e.ok(), e.message);
+  CHECK(a.id == "ke.inc-2026-000001.en");
+  const auto read = kb::read_article(a.path);
+  REQUIRE(read.article);
+  REQUIRE(read.article->known_error);
+  CHECK(read.article->known_error->symptom == "Bruit de clic au démarrage et lenteurs");
+  CHECK(read.article->known_error->cause == end->diagnosis.en);
+  CHECK(read.article->known_error->solution == "Disk replaced by an SSD, data restored from the backup");
+  CHECK(read.article->domain == "hardware");
+  CHECK(fs::exists(a.stub_path));
+  // The ticket records it; a second draft needs force.
+  REQUIRE(f.desk->get(t.ticket.number, t).ok());
+  CHECK(t.history.back().note.find("ke.inc-2026-000001.en") != std::string::npos);
+  CHECK(f.problems->draft_article_from_ticket(t.ticket.number, engine::Lang::en, false, "marie", a).code == "duplicate");
+}

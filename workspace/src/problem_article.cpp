@@ -65,13 +65,11 @@ std::string refusal(const fs::path& path, const fs::path& root, bool& exists) {
 
 }  // namespace
 
-DeskError ProblemDesk::draft_article(const std::string& number, Lang lang, bool force, const std::string& actor,
-                                     ArticleDraft& out) {
+DeskError ProblemDesk::write_known_error(const sv::ProblemRecord& p, const std::vector<sv::Ticket>& tickets, Lang lang,
+                                         bool force, ArticleDraft& out) {
   out = {};
   const Lang ui = m_ws.options().lang;
-  ProblemView v;
-  if (auto e = get(number, v); !e.ok()) return e;
-  const sv::ProblemRecord& p = v.problem;
+  const std::string& number = p.number;
   const Lang other = lang == Lang::fr ? Lang::en : Lang::fr;
   const std::string l = lang == Lang::fr ? "fr" : "en", o = lang == Lang::fr ? "en" : "fr";
   const std::string topic = "ke." + lower(p.number);
@@ -100,7 +98,7 @@ DeskError ProblemDesk::draft_article(const std::string& number, Lang lang, bool 
   a.tags = {"known_error", lower(p.number)};
   a.symptoms = {p.title};
   a.translation = out.stub_id;
-  a.source = "problem " + p.number;
+  a.source = (p.number.rfind("PRB-", 0) == 0 ? "problem " : "ticket ") + p.number;
   const sv::Date today = m_desk.today();
   a.updated = kb::Date{today.year, today.month, today.day};
   kb::KnownError ke;
@@ -111,7 +109,7 @@ DeskError ProblemDesk::draft_article(const std::string& number, Lang lang, bool 
   ke.error_codes = p.error_codes;
   if (!p.asset_model.empty()) ke.products = {p.asset_model};
   a.known_error = ke;
-  a.body = body_of(p, v.tickets, lang);
+  a.body = body_of(p, tickets, lang);
 
   kb::Article stub = a;
   stub.id = out.stub_id;
@@ -145,6 +143,16 @@ DeskError ProblemDesk::draft_article(const std::string& number, Lang lang, bool 
   const kb::SyncReport r = search.update_index();
   out.index_updated = r.action != kb::IndexAction::failed && r.action != kb::IndexAction::read_only;
   out.index_note = describe(r, ui);
+  return {};
+}
+
+DeskError ProblemDesk::draft_article(const std::string& number, Lang lang, bool force, const std::string& actor,
+                                     ArticleDraft& out) {
+  const Lang ui = m_ws.options().lang;
+  ProblemView v;
+  if (auto e = get(number, v); !e.ok()) return e;
+  const sv::ProblemRecord& p = v.problem;
+  if (auto e = write_known_error(p, v.tickets, lang, force, out); !e.ok()) return e;
 
   sv::ProblemRecord saved = p;
   std::vector<sv::ProblemEvent> events(1);
@@ -156,6 +164,36 @@ DeskError ProblemDesk::draft_article(const std::string& number, Lang lang, bool 
   saved.updated_at = events[0].at;
   if (auto s = m_store.update_problem(saved, events); !s.ok()) return store_error(s, number, ui);
   return {};
+}
+
+DeskError ProblemDesk::draft_article_from_ticket(const std::string& ticket_number, Lang lang, bool force,
+                                                 const std::string& actor, ArticleDraft& out) {
+  out = {};
+  const Lang ui = m_ws.options().lang;
+  TicketView t;
+  if (auto e = m_desk.get(ticket_number, t); !e.ok()) return e;
+  if (t.ticket.status != sv::Status::resolved && t.ticket.status != sv::Status::closed)
+    return refuse("bad_move", "not_resolved", ticket_number, tr("desk.problem.article_not_resolved", ui), ui);
+  // The ticket stands for the problem it would have been: its words are the
+  // symptom, the last concluded diagnosis the cause, its solution the fix.
+  sv::ProblemRecord p;
+  p.number = t.ticket.number;
+  p.title = t.ticket.title;
+  p.description = t.ticket.description;
+  p.solution = t.ticket.solution;
+  for (const AttachedSession& a : m_desk.sessions(t.ticket)) {
+    if (!a.session || !a.session->concluded()) continue;
+    // The conclusion's own words in the article's language (the session ran in the operator's).
+    const engine::Step& end = a.session->step();
+    const engine::Tree* tree = m_ws.knowledge()->find_tree(end.tree);
+    const engine::Node* node = tree ? tree->find(end.node) : nullptr;
+    p.root_cause = node && !node->diagnosis.empty() ? node->diagnosis.get(lang) : end.diagnosis;
+    p.tree = end.tree;
+  }
+  if (auto e = write_known_error(p, {}, lang, force, out); !e.ok()) return e;
+  TicketView after;
+  return m_desk.follow_up(ticket_number, sv::EventKind::note,
+                          fill_braces(tr("problem.article.ticket_note", ui), out.id), actor, after);
 }
 
 }  // namespace diagdesk::workspace

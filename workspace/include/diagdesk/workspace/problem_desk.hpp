@@ -120,9 +120,19 @@ class ProblemDesk {
   /// in, and an `article` event records it on the problem.
   DeskError draft_article(const std::string& number, Lang lang, bool force, const std::string& actor,
                           ArticleDraft& out);
+  /// The same from a resolved (or closed) incident or request, without a
+  /// problem: its title and description are the symptom, the diagnosis of its
+  /// last concluded session the cause, its solution the solution
+  /// (ke.inc-2026-000001.fr...); a note on the ticket records it. An open
+  /// ticket is refused (bad_move, move "not_resolved").
+  DeskError draft_article_from_ticket(const std::string& ticket_number, Lang lang, bool force,
+                                      const std::string& actor, ArticleDraft& out);
 
  private:
   DeskError load(const std::string& number, service::ProblemRecord& p);
+  /// Writes the article of `p` and its stub, then updates the index (no event).
+  DeskError write_known_error(const service::ProblemRecord& p, const std::vector<service::Ticket>& tickets, Lang lang,
+                              bool force, ArticleDraft& out);
   DeskError view_of(service::ProblemRecord p, ProblemView& out);
   /// Checks `tree` (and `conclusion`) against the loaded trees.
   DeskError check_tree(const std::string& tree, const std::string& conclusion, const std::string& number);
