@@ -65,7 +65,7 @@ void bind_asset(Stmt& s, const Asset& a) {
 int insert_asset_events(sqlite3* db, std::int64_t asset_id, std::vector<AssetEvent>& events) {
   for (AssetEvent& e : events) {
     Stmt s(db, "INSERT INTO asset_events (asset_id, at, actor, kind, field, old_value, new_value, note) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Cached{});
     s.bind(1, asset_id).bind(2, e.at).bind(3, e.actor).bind(4, std::string(name(e.kind)));
     s.bind(5, e.field).bind(6, e.old_value).bind(7, e.new_value).bind(8, e.note);
     const int rc = s.step();
@@ -99,7 +99,7 @@ StoreStatus SqliteStore::create_asset(Asset& asset, std::vector<AssetEvent>& eve
   Stmt insert(m_db,
               "INSERT INTO assets (tag, type, manufacturer, model, serial, user_name, site, room, os, os_version, ip, "
               "mac, purchase_date, warranty_end, status, notes, created_at, updated_at, version) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Cached{});
   bind_asset(insert, a);
   insert.bind(19, a.version);
   int rc = insert.step();

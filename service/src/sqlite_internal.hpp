@@ -40,11 +40,32 @@ inline StoreStatus from_sqlite(int rc, sqlite3* db, const std::string& what) {
   return s;
 }
 
-/// A prepared statement, finalised on destruction. Binds are 1-based.
+/// Asks Stmt to keep its statement prepared for the next use on the same
+/// connection (reset instead of finalised): for the few statements an import
+/// runs thousands of times. `sql` must be a string literal (the cache's key
+/// is its address) and the statement must not be in use twice at once.
+struct Cached {};
+
+/// The statement kept for (db, sql), prepared on first use; nullptr with `rc`
+/// set when it does not prepare. forget_statements() finalises a
+/// connection's statements: SqliteStore calls it before closing.
+sqlite3_stmt* cached_statement(sqlite3* db, const char* sql, int& rc);
+void forget_statements(sqlite3* db);
+
+/// A prepared statement, finalised on destruction (or, Cached, reset and
+/// kept for the next use). Binds are 1-based.
 class Stmt {
  public:
   Stmt(sqlite3* db, const char* sql) : m_db(db) { m_rc = sqlite3_prepare_v2(db, sql, -1, &m_st, nullptr); }
-  ~Stmt() { sqlite3_finalize(m_st); }
+  Stmt(sqlite3* db, const char* sql, Cached) : m_db(db), m_cached(true) { m_st = cached_statement(db, sql, m_rc); }
+  ~Stmt() {
+    if (!m_cached) {
+      sqlite3_finalize(m_st);
+    } else if (m_st) {
+      sqlite3_reset(m_st);
+      sqlite3_clear_bindings(m_st);
+    }
+  }
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
 
@@ -83,7 +104,8 @@ class Stmt {
  private:
   sqlite3* m_db;
   sqlite3_stmt* m_st = nullptr;
-  int m_rc;
+  int m_rc = SQLITE_OK;
+  bool m_cached = false;
 };
 
 inline int exec(sqlite3* db, const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr); }

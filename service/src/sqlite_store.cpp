@@ -94,7 +94,10 @@ SqliteStore::SqliteStore(sqlite3* db, std::string path, bool read_only, int sche
 
 StoreStatus SqliteStore::fault(int rc, const std::string& what) const { return from_sqlite(rc, m_db, m_path + ": " + what); }
 
-SqliteStore::~SqliteStore() { sqlite3_close_v2(m_db); }
+SqliteStore::~SqliteStore() {
+  forget_statements(m_db);
+  sqlite3_close_v2(m_db);
+}
 
 std::unique_ptr<SqliteStore> SqliteStore::open(const fs::path& file, OpenOptions options, StoreStatus& status) {
   status = {};
