@@ -119,3 +119,32 @@ TEST_CASE("asset import --map reads the columns a mapping file names") {
   CHECK(r.rc == 2);
   CHECK(r.err.find("bad.toml:3:") != std::string::npos);
 }
+
+TEST_CASE("assets imported from a GLPI export give their facts to a diagnosis started from a ticket") {
+  // The bundled KB: its fact catalogue and asset_facts.toml map GLPI's words
+  // ("Portable", "Microsoft Windows 11 Professionnel") to the facts.
+  test::TempDir home;
+  auto run = [&](const std::string& args) {
+    return test::diagdesk_at(home, "--data " + test::quote(DIAGDESK_DATA_DIR) + " " + args, "2026-05-22T10:00");
+  };
+  auto r = run("asset import " + test::quote(sample("glpi_computers_fr.csv")));
+  REQUIRE_MESSAGE(r.rc == 0, r.err);
+  r = run("incident new --title 'Pas de réseau' --caller 'Martine Dupont' --impact low --urgency medium "
+          "--asset INV-2023-0042 --json");
+  REQUIRE_MESSAGE(r.rc == 0, r.err);
+  const std::string number = json::parse(r.out)["number"];
+  r = run("incident diagnose " + number + " net.no_internet --json");
+  REQUIRE_MESSAGE(r.rc == 0, r.err);
+  const json facts = json::parse(r.out)["facts"];
+  CHECK(facts["device"]["value"] == "laptop");    // Type "Portable"
+  CHECK(facts["os"]["value"] == "windows11");     // "Microsoft Windows 11 Professionnel"
+  CHECK(facts["asset_tag"]["value"] == "INV-2023-0042");
+  CHECK(facts["hw_under_warranty"]["value"] == "false");  // ended 2026-03-15, before the ticket
+  // The Debian desktop of the same export gives its own facts.
+  r = run("incident new --title 'Pas de réseau' --caller 'Karim Benali' --impact low --urgency low "
+          "--asset INV-2022-0107 --json");
+  REQUIRE_MESSAGE(r.rc == 0, r.err);
+  r = run("incident diagnose " + std::string(json::parse(r.out)["number"]) + " net.no_internet --json");
+  REQUIRE_MESSAGE(r.rc == 0, r.err);
+  CHECK(json::parse(r.out)["facts"]["device"]["value"] == "desktop");
+}

@@ -179,3 +179,32 @@ TEST_CASE("an asset's card shows its fields, warranty, tickets and history, and 
   CHECK(app.vm().tab == Tab::tickets);
   CHECK(app.vm().tickets.detail.number == t.ticket.number);
 }
+
+TEST_CASE("an asset imported in the Assets tab gives its facts to a diagnosis started from a ticket on it") {
+  AssetsApp app;
+  TempDir dir;
+  app.import_file(write_csv(dir, csv));
+  REQUIRE(app.assets().import.added == 3);
+  workspace::NewTicket n;
+  n.title = "No network";
+  n.caller_name = "Marc Martin";
+  n.category = "network";
+  n.asset_tag = "PC-0002";
+  workspace::TicketView v;
+  const auto e = app.presenter->tickets().desk()->create(n, "marie", v);
+  REQUIRE_MESSAGE(e.ok(), e.message);
+
+  Intent i{IntentKind::ticket, "diagnose", v.ticket.number};
+  i.fields = {{"tree", "net.no_internet"}};
+  app.presenter->apply(i);
+  app.frame();
+  CHECK(app.vm().tab == Tab::diagnosis);
+  REQUIRE(app.presenter->session() != nullptr);
+  const auto& facts = app.presenter->session()->facts();
+  REQUIRE(facts.count("device"));
+  CHECK(facts.at("device").value == "laptop");  // the CSV's Type "Laptop"
+  REQUIRE(facts.count("asset_tag"));
+  CHECK(facts.at("asset_tag").value == "PC-0002");
+  REQUIRE(facts.count("hw_under_warranty"));
+  CHECK(facts.at("hw_under_warranty").value == "true");  // 2028-01-31, after the ticket
+}
