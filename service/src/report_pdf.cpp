@@ -158,7 +158,9 @@ std::vector<Block> build_blocks(cairo_t* cr, const ReportDocument& doc) {
     };
     blocks.push_back(std::move(b));
   }
+  std::size_t last_section = blocks.size();
   for (const auto& s : doc.sections) {
+    last_section = blocks.size();
     Block h = text_block(cr, s.heading, 13, true, 0, 14);
     h.keep_with_next = true;
     blocks.push_back(std::move(h));
@@ -189,6 +191,12 @@ std::vector<Block> build_blocks(cairo_t* cr, const ReportDocument& doc) {
     }
   }
   if (!doc.signatures.empty()) {
+    // Never signed on a page of its own: the last section (a quote's terms
+    // and validity) goes with the boxes when it is short, else its last block.
+    double tail = 0;
+    for (std::size_t i = last_section; i < blocks.size(); ++i) tail += blocks[i].space_before + blocks[i].height;
+    for (std::size_t i = tail < (body_bottom - margin) / 2 ? last_section : blocks.size() - 1; i < blocks.size(); ++i)
+      blocks[i].keep_with_next = true;
     // All the signature boxes side by side, in one block.
     const double box_h = 100;
     const double n = static_cast<double>(doc.signatures.size());
@@ -235,8 +243,11 @@ int paginate(const std::vector<Block>& blocks, std::vector<std::pair<int, double
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
     double need = b.height;
-    // A heading must fit with the block that follows it.
-    if (b.keep_with_next && i + 1 < blocks.size()) need += blocks[i + 1].space_before + blocks[i + 1].height;
+    // A block kept with the next (a heading, the last lines before the
+    // signatures) must fit with it, and with the one after when that one is
+    // kept with its next too: a chain moves to the next page whole.
+    for (std::size_t j = i; j + 1 < blocks.size() && blocks[j].keep_with_next; ++j)
+      need += blocks[j + 1].space_before + blocks[j + 1].height;
     double top = y == margin ? y : y + b.space_before;
     if (top + need > body_bottom && y > margin) {
       ++page;

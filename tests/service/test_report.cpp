@@ -180,3 +180,28 @@ TEST_CASE("the bundled centre file gives neutral names in both languages and a t
   CHECK(c.phone == "01 23 45 67 89");
   CHECK(c.address == "Adresse à compléter");
 }
+
+TEST_CASE("the signature boxes are never on a page of their own: a short last section goes with them") {
+  // Whatever the length before it, the page that holds the boxes also holds
+  // the last section's heading and text (a quote's terms and validity).
+  test::TempDir dir;
+  int two_pages = 0;
+  for (int steps = 20; steps <= 46; ++steps) {
+    CAPTURE(steps);
+    ReportDocument doc = french_report(steps);
+    doc.sections.pop_back();  // the ruled "Pièces remplacées"
+    doc.sections.push_back({"Conditions de paiement", {"Acompte de 30 % à la commande.", "Devis valable 30 jours."},
+                            {}, ListStyle::none, 0, {}});
+    const fs::path pdf = dir.path() / ("q" + std::to_string(steps) + ".pdf");
+    REQUIRE(render_pdf(doc, pdf) == "");
+    const std::string text = pdf_text(pdf);
+    const std::size_t box = text.find("Le technicien");
+    REQUIRE(box != std::string::npos);
+    const std::size_t page_start = text.rfind('\f', box) == std::string::npos ? 0 : text.rfind('\f', box);
+    const std::string page = text.substr(page_start, text.find('\f', box) - page_start);
+    CHECK(page.find("Conditions de paiement") != std::string::npos);
+    CHECK(page.find("Devis valable 30 jours.") != std::string::npos);
+    if (text.find("Page 2 / 2") != std::string::npos) ++two_pages;
+  }
+  CHECK(two_pages > 0);  // the range crosses the page end
+}
