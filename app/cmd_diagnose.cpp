@@ -261,7 +261,7 @@ Runner add_diagnose(CLI::App& app, Globals& g) {
     o.has_answers = cmd->count("--answers") > 0;
     const Lang lang = g.language();
     auto ws = open_workspace(g);
-    engine::ReportInfo info{o.operator_name, {}, now()};
+    engine::ReportInfo info{o.operator_name, {}, now(), {}};
     std::optional<engine::Session> session;
     nlohmann::json match;  // the symptom's choice, for --json
     if (g.json && o.tree.empty() && o.symptom.empty() && o.resume.empty())

@@ -212,7 +212,7 @@ sv::ReportDocument report_document(const TicketView& v, const std::vector<Attach
   sv::ReportSection done{tr("ticket.report.done", lang), {}, {}, sv::ListStyle::bulleted, 3, {}};
   if (!t.solution.empty()) done.paragraphs.push_back(t.solution);
   doc.sections.push_back(done);
-  doc.sections.push_back({tr("ticket.report.parts", lang), {}, {}, sv::ListStyle::bulleted, 3});
+  doc.sections.push_back({tr("ticket.report.parts", lang), {}, {}, sv::ListStyle::bulleted, 3, {}});
 
   sv::ReportSection outcome{tr("ticket.report.outcome", lang), {}, {}, sv::ListStyle::none, 0, {}};
   if (t.status == sv::Status::escalated || t.level != sv::SupportLevel::n1) {
@@ -222,7 +222,7 @@ sv::ReportDocument report_document(const TicketView& v, const std::vector<Attach
   doc.sections.push_back(outcome);
 
   const auto follows = follow_ups(v, cal, lang);
-  if (!follows.empty()) doc.sections.push_back({tr("ticket.report.followups", lang), {}, follows, sv::ListStyle::bulleted, 0});
+  if (!follows.empty()) doc.sections.push_back({tr("ticket.report.followups", lang), {}, follows, sv::ListStyle::bulleted, 0, {}});
 
   const std::string technician = t.operator_name.empty() && !v.history.empty() ? v.history.back().actor : t.operator_name;
   doc.signatures.push_back({tr("ticket.report.technician", lang), tr("ticket.report.name", lang), technician,
