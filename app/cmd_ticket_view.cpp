@@ -9,6 +9,7 @@
 
 #include <diagdesk/engine/i18n.hpp>
 #include <diagdesk/engine/training_sim.hpp>
+#include <diagdesk/service/problem_record.hpp>
 
 #include <cstdlib>
 #include <iostream>
@@ -220,6 +221,8 @@ json ticket_json(const workspace::TicketView& v, const workspace::ServiceDesk& d
            {"sessions", t.sessions.size()},
            {"version", t.version}};
   out["warranty_end"] = v.warranty_end ? json(service::format_date(*v.warranty_end)) : json(nullptr);
+  const std::string problem = service::ticket_problem(v.history);
+  out["problem"] = problem.empty() ? json(nullptr) : json(problem);
   out["sla"] = {{"late", v.sla.late()}, {"at_risk", v.sla.at_risk()},
                 {"take_charge", clock_json(v.sla.take_charge, cal)}, {"resolve", clock_json(v.sla.resolve, cal)}};
   if (history) {
@@ -287,6 +290,7 @@ void print_ticket(std::ostream& out, const workspace::TicketView& v, const works
   line("ticket.field.category", t.category);
   line("ticket.field.equipment", t.asset_tag);
   if (v.warranty_end) out << "  " << warranty_text(*v.warranty_end, lang) << "\n";
+  line("ticket.field.problem", service::ticket_problem(v.history));
   line("ticket.field.operator", (t.operator_name.empty() ? "-" : t.operator_name) + " (" + std::string(service::name(t.level)) + ")");
   std::string facts;
   for (const auto& f : desk.ticket_facts(t)) facts += (facts.empty() ? "" : ", ") + f;

@@ -207,4 +207,11 @@ ProblemError move_problem(ProblemRecord& p, ProblemStatus to, const std::string&
   return ProblemError::none;
 }
 
+std::string ticket_problem(const std::vector<Event>& history) {
+  for (auto it = history.rbegin(); it != history.rend(); ++it) {
+    if (it->field == ticket_problem_field) return it->new_value;
+  }
+  return {};
+}
+
 }  // namespace diagdesk::service

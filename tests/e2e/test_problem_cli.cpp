@@ -64,6 +64,12 @@ TEST_CASE("a problem groups incidents found as candidates and moves to known err
   r = d.run("problem link PRB-2026-000001 INC-2026-000001 --operator marie");
   REQUIRE_MESSAGE(r.rc == 0, r.err);
   CHECK(has(r.out, "INC-2026-000001 linked to PRB-2026-000001."));
+  // The ticket says its problem, in words and in JSON.
+  r = d.run("--lang en incident show INC-2026-000001");
+  REQUIRE_MESSAGE(r.rc == 0, r.err);
+  CHECK(has(r.out, "Problem:"));
+  CHECK(has(r.out, "PRB-2026-000001"));
+  CHECK(d.run_json("incident show INC-2026-000001")["problem"] == "PRB-2026-000001");
   REQUIRE(d.run("problem new --title 'Another'").rc == 0);
   refused(d, "problem link PRB-2026-000002 INC-2026-000001", "already linked to problem PRB-2026-000001");
   refused(d, "problem link PRB-2026-000001 DEM-2026-000001", "only incidents");
@@ -119,4 +125,6 @@ TEST_CASE("a problem groups incidents found as candidates and moves to known err
   r = d.run("problem unlink PRB-2026-000001 INC-2026-000001");
   REQUIRE_MESSAGE(r.rc == 0, r.err);
   refused(d, "problem unlink PRB-2026-000001 INC-2026-000001", "not linked to problem PRB-2026-000001");
+  CHECK(d.run_json("incident show INC-2026-000001")["problem"].is_null());
+  CHECK_FALSE(has(d.run("--lang en incident show INC-2026-000001").out, "Problem:"));
 }

@@ -123,4 +123,8 @@ ProblemError move_problem(ProblemRecord& p, ProblemStatus to, const std::string&
 /// of kind `field` with this field, old -> new problem number ("" when none).
 inline constexpr std::string_view ticket_problem_field = "problem";
 
+/// The problem a ticket is linked to now, read from its history (the new
+/// value of its last `problem` event); "" when none or unlinked since.
+std::string ticket_problem(const std::vector<Event>& history);
+
 }  // namespace diagdesk::service
