@@ -43,11 +43,13 @@ ProblemDesk::ProblemDesk(ServiceDesk& desk, const Workspace& ws) : m_desk(desk),
 
 // [SECTION] Reading ---------------------------------------------------------------------
 
-DeskError ProblemDesk::load(const std::string& number, sv::ProblemRecord& p) {
+DeskError ProblemDesk::load(const std::string& number, sv::ProblemRecord& p, std::int64_t expected_version) {
   const Lang lang = m_ws.options().lang;
   if (!sv::valid_problem_number(number))
     return refuse("bad_value", "", number, tr("desk.problem.bad_number", lang), lang);
   if (auto s = m_store.get_problem(number, p); !s.ok()) return problem_store_error(s, number, lang);
+  if (expected_version && expected_version != p.version)
+    return refuse("stale", "", number, tr("desk.problem.stale", lang), lang);
   return {};
 }
 
@@ -118,9 +120,7 @@ DeskError ProblemDesk::update(const std::string& number, const std::string& fiel
                               const std::string& actor, ProblemView& out, std::int64_t expected_version) {
   const Lang lang = m_ws.options().lang;
   sv::ProblemRecord p;
-  if (auto e = load(number, p); !e.ok()) return e;
-  if (expected_version && expected_version != p.version)
-    return refuse("stale", "", number, tr("desk.problem.stale", lang), lang);
+  if (auto e = load(number, p, expected_version); !e.ok()) return e;
   if (field == "tree" && !value.empty()) {
     if (auto e = check_tree(value, "", number); !e.ok()) return e;
   }
@@ -141,9 +141,7 @@ DeskError ProblemDesk::set_status(const std::string& number, sv::ProblemStatus t
                                   const std::string& actor, ProblemView& out, std::int64_t expected_version) {
   const Lang lang = m_ws.options().lang;
   sv::ProblemRecord p;
-  if (auto e = load(number, p); !e.ok()) return e;
-  if (expected_version && expected_version != p.version)
-    return refuse("stale", "", number, tr("desk.problem.stale", lang), lang);
+  if (auto e = load(number, p, expected_version); !e.ok()) return e;
   std::vector<sv::ProblemEvent> events;
   if (auto err = sv::move_problem(p, to, actor, m_desk.now(), note, events); err != sv::ProblemError::none)
     return problem_move_error(err, number, std::string(sv::name(to)), lang);

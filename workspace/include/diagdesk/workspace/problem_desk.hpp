@@ -129,7 +129,8 @@ class ProblemDesk {
                                       const std::string& actor, ArticleDraft& out);
 
  private:
-  DeskError load(const std::string& number, service::ProblemRecord& p);
+  /// Reads the problem; `stale` when `expected_version` (0: no check) is not the stored one.
+  DeskError load(const std::string& number, service::ProblemRecord& p, std::int64_t expected_version = 0);
   /// Writes the article of `p` and its stub, then updates the index (no event).
   DeskError write_known_error(const service::ProblemRecord& p, const std::vector<service::Ticket>& tickets, Lang lang,
                               bool force, ArticleDraft& out);
