@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cctype>
 #include <map>
 
@@ -259,7 +260,11 @@ ReadResult read_csv(const SourceText& source, const CsvMapping& mapping) {
 
   // Field -> column index, from --map first, then the default names.
   std::map<std::string, std::size_t, std::less<>> column;
-  for (const auto& [field, col] : mapping.fields) {
+  for (const auto& field_col : mapping.fields) {
+    // Named references, not a structured binding: clang 14 (the fuzzing
+    // build) cannot capture a binding in the lambda below.
+    const std::string& field = field_col.first;
+    const std::string& col = field_col.second;
     auto spec = std::find_if(field_specs.begin(), field_specs.end(), [&](const FieldSpec& s) { return s.field == field; });
     if (spec == field_specs.end()) {
       error(0, 0, "csv.map", "unknown field '" + field +
@@ -268,8 +273,10 @@ ReadResult read_csv(const SourceText& source, const CsvMapping& mapping) {
     }
     std::size_t idx = header.size();
     if (!col.empty() && std::all_of(col.begin(), col.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-      std::size_t n = std::stoul(col);
-      if (n >= 1 && n <= header.size()) idx = n - 1;
+      // from_chars, not stoul: a column number too big for size_t is no column, not an exception.
+      std::size_t n = 0;
+      const auto [end, ec] = std::from_chars(col.data(), col.data() + col.size(), n);
+      if (ec == std::errc{} && end == col.data() + col.size() && n >= 1 && n <= header.size()) idx = n - 1;
     } else {
       auto it = std::find(normed.begin(), normed.end(), norm(col));
       if (it != normed.end()) idx = static_cast<std::size_t>(it - normed.begin());

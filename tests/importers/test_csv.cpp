@@ -121,6 +121,14 @@ TEST_CASE("read_csv: --map names columns, by name or number") {
     CHECK(r.diagnostics[0].message.find("'Subject'") != std::string::npos);
     CHECK(r.diagnostics[0].message.find("'Sujet', 'Texte', 'Quand'") != std::string::npos);
   }
+  SUBCASE("a column number too big for any integer is a column that does not exist") {
+    // Found by reading the mapping code for the fuzzing work: std::stoul threw out_of_range out of read_csv.
+    CsvMapping m{{{"title", "99999999999999999999999999"}, {"body", "2"}}};
+    ReadResult r = read_csv({"x.csv", csv}, m);
+    CHECK(r.drafts.empty());
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].message.find("'99999999999999999999999999'") != std::string::npos);
+  }
   SUBCASE("an unknown field") {
     ReadResult r = read_csv({"x.csv", csv}, CsvMapping{{{"colour", "Sujet"}}});
     CHECK(r.drafts.empty());
