@@ -18,7 +18,7 @@ namespace diagdesk::engine {
 namespace {
 
 constexpr char magic[8] = {'D', 'D', 'K', 'C', 'A', 'C', 'H', 'E'};
-constexpr std::uint32_t cache_version = 1;
+constexpr std::uint32_t cache_version = 2;  // 2: the cost and probability model
 
 // [SECTION] Byte writer and reader ---------------------------------------------------
 
@@ -26,6 +26,11 @@ struct Writer {
   std::string out;
   void u64(std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
   void i64(std::int64_t v) { u64(static_cast<std::uint64_t>(v)); }
+  void f64(double v) {
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &v, sizeof v);
+    u64(bits);
+  }
   void str(const std::string& s) {
     u64(s.size());
     out.append(s);
@@ -69,6 +74,12 @@ struct Reader {
     return v;
   }
   std::int64_t i64() { return static_cast<std::int64_t>(u64()); }
+  double f64() {
+    const std::uint64_t bits = u64();
+    double v = 0;
+    std::memcpy(&v, &bits, sizeof v);
+    return v;
+  }
   std::size_t count() {
     const std::uint64_t n = u64();
     // A corrupt length would otherwise allocate wildly.
@@ -115,6 +126,64 @@ struct Reader {
 
 // [SECTION] Model values ----------------------------------------------------------------
 
+void put_cost(Writer& w, const StepCost& c) {
+  w.f64(c.minutes);
+  w.u64((c.on_site ? 1u : 0u) | (c.needs_n2 ? 2u : 0u) | (c.data_loss ? 4u : 0u) | (c.given ? 8u : 0u));
+  w.pos(c.pos);
+}
+
+StepCost get_cost(Reader& r) {
+  StepCost c;
+  c.minutes = r.f64();
+  const std::uint64_t flags = r.u64();
+  c.on_site = flags & 1u;
+  c.needs_n2 = flags & 2u;
+  c.data_loss = flags & 4u;
+  c.given = flags & 8u;
+  c.pos = r.pos();
+  return c;
+}
+
+void put_model(Writer& w, const TreeModel& m) {
+  w.u64(m.present ? 1 : 0);
+  w.f64(m.other);
+  w.pos(m.pos);
+  w.u64(m.repairs.size());
+  for (const Repair& x : m.repairs) {
+    w.str(x.id);
+    w.text(x.text);
+    put_cost(w, x.cost);
+    w.u64(x.fixes.size());
+    for (const auto& [leaf, p] : x.fixes) {
+      w.str(leaf);
+      w.f64(p);
+    }
+    w.pos(x.pos);
+    w.pos(x.fixes_pos);
+  }
+}
+
+TreeModel get_model(Reader& r) {
+  TreeModel m;
+  m.present = r.u64() != 0;
+  m.other = r.f64();
+  m.pos = r.pos();
+  m.repairs.resize(r.count());
+  for (Repair& x : m.repairs) {
+    x.id = r.str();
+    x.text = r.text();
+    x.cost = get_cost(r);
+    x.fixes.resize(r.count());
+    for (auto& [leaf, p] : x.fixes) {
+      leaf = r.str();
+      p = r.f64();
+    }
+    x.pos = r.pos();
+    x.fixes_pos = r.pos();
+  }
+  return m;
+}
+
 void put_node(Writer& w, const Node& n) {
   w.str(n.id);
   w.u64(static_cast<std::uint64_t>(n.kind));
@@ -151,6 +220,15 @@ void put_node(Writer& w, const Node& n) {
   w.u64(static_cast<std::uint64_t>(n.outcome));
   w.str(n.jump_tree);
   w.str(n.jump_node);
+  w.u64(n.prior ? 1 : 0);
+  w.f64(n.prior.value_or(0));
+  w.u64(n.prior_when.size());
+  for (const PriorWhen& p : n.prior_when) {
+    w.pairs(p.facts);
+    w.f64(p.prior);
+    w.pos(p.pos);
+  }
+  put_cost(w, n.cost);
   w.pos(n.pos);
 }
 
@@ -191,6 +269,16 @@ Node get_node(Reader& r) {
   n.outcome = static_cast<Outcome>(r.u64() % 5);  // resolved .. proposal
   n.jump_tree = r.str();
   n.jump_node = r.str();
+  const bool has_prior = r.u64() != 0;
+  const double prior = r.f64();
+  if (has_prior) n.prior = prior;
+  n.prior_when.resize(r.count());
+  for (PriorWhen& p : n.prior_when) {
+    p.facts = r.pairs();
+    p.prior = r.f64();
+    p.pos = r.pos();
+  }
+  n.cost = get_cost(r);
   n.pos = r.pos();
   return n;
 }
@@ -275,6 +363,7 @@ std::string serialise(const std::string& sig, const LoadResult& loaded) {
     w.strs(t.symptoms_en);
     w.strs(t.tags);
     w.pos(t.pos);
+    put_model(w, t.model);
     w.u64(t.nodes.size());
     for (const Node& n : t.nodes) put_node(w, n);
   }
@@ -320,6 +409,7 @@ std::optional<LoadResult> deserialise(std::string_view bytes, const std::string&
     t.symptoms_en = r.strs();
     t.tags = r.strs();
     t.pos = r.pos();
+    t.model = get_model(r);
     t.nodes.resize(r.count());
     for (std::size_t j = 0; j < t.nodes.size() && r.ok; ++j) {
       t.nodes[j] = get_node(r);

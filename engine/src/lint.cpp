@@ -8,6 +8,8 @@
 #include <diagdesk/engine/lint.hpp>
 #include <diagdesk/engine/wording.hpp>
 
+#include "guide_load.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <set>
@@ -323,6 +325,7 @@ void lint(const Knowledge& knowledge, std::vector<Diagnostic>& out, const std::v
     l.check_tree_refs(t);
     l.check_tree_flow(t);
     l.check_placeholders(t);
+    detail::lint_model(knowledge, t, out);
   }
   l.check_facts();
   l.check_rules();

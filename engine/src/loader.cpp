@@ -7,6 +7,10 @@
 // [SECTION] Files and folders
 #include <diagdesk/engine/knowledge.hpp>
 
+#include "guide_load.hpp"
+
+#include <diagdesk/base/safe_file.hpp>
+
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -226,7 +230,7 @@ WarningKind parse_warning_kind(const Ctx& ctx, const toml::node* n) {
 Node load_node(const Ctx& ctx, const toml::table& t, const std::string& tree_id) {
   check_keys(ctx, t,
              {"id", "kind", "text", "why", "fact", "input", "next", "dont_know", "find_out", "choices", "commands",
-              "warnings", "articles", "diagnosis", "remedy", "outcome", "tree", "node"},
+              "warnings", "articles", "diagnosis", "remedy", "outcome", "tree", "node", "prior", "prior_when", "cost"},
              "a node");
   Node n;
   n.pos = ctx.pos(t);
@@ -338,6 +342,7 @@ Node load_node(const Ctx& ctx, const toml::table& t, const std::string& tree_id)
       n.jump_node = read_string(ctx, t, "node", false, what);
       break;
   }
+  detail::load_node_model(ctx.file, ctx.out, t, n);
   return n;
 }
 
@@ -345,7 +350,7 @@ std::vector<Rule> load_rules(const Ctx& ctx, const toml::array& rules);
 
 void load_tree(const Ctx& ctx, const toml::table& root, Knowledge& k) {
   check_keys(ctx, root,
-             {"schema_version", "id", "domain", "competency", "start", "title", "symptoms", "tags", "nodes", "rules"},
+             {"schema_version", "id", "domain", "competency", "start", "title", "symptoms", "tags", "nodes", "rules", "model"},
              "a tree");
   Tree tree;
   tree.pos = SourcePos{ctx.file, 1, 1};
@@ -377,6 +382,7 @@ void load_tree(const Ctx& ctx, const toml::table& root, Knowledge& k) {
   if (tree.symptoms_fr.empty()) ctx.report(Severity::error, tree.pos, "i18n.missing", "tree '" + tree.id + "' has no French symptom phrases (symptoms.fr)");
   if (tree.symptoms_en.empty()) ctx.report(Severity::error, tree.pos, "i18n.missing", "tree '" + tree.id + "' has no English symptom phrases (symptoms.en)");
   tree.tags = read_strings(ctx, root.get("tags"), "tags");
+  detail::load_tree_model(ctx.file, ctx.out, root, tree);
 
   const toml::array* nodes = root["nodes"].as_array();
   for (const auto& item : *nodes) {
@@ -489,8 +495,15 @@ struct Parsed {
 
 Parsed parse_one(const fs::path& path) {
   Parsed p{path, {}, std::nullopt};
+  // A regular file within max_knowledge_file_bytes, checked before reading.
+  std::string text;
+  if (base::FileStatus s = base::read_file(path, text, max_knowledge_file_bytes); !s) {
+    p.error = Diagnostic{Severity::error, s.error == base::FileError::too_large ? "limit.file_size" : "file.unreadable",
+                         SourcePos{path.string(), 0, 0}, s.message};
+    return p;
+  }
   try {
-    p.root = toml::parse_file(path.string());
+    p.root = toml::parse(text, path.string());
   } catch (const toml::parse_error& e) {
     p.error = Diagnostic{Severity::error, "toml.syntax",
                          SourcePos{path.string(), static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)},

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,43 @@ enum class Outcome { resolved, escalate_l2, hardware_return, refer_vendor, propo
 std::string_view outcome_name(Outcome outcome);
 std::optional<Outcome> parse_outcome(std::string_view name);
 
+/// What a test or a repair costs the operator (cost-aware guidance, data/README.md
+/// "Cost and probability model"). `given` is false when the file said nothing:
+/// the documented defaults per node kind then apply (question 1 min, action 3 min).
+struct StepCost {
+  double minutes = 0;
+  bool on_site = false;
+  bool needs_n2 = false;  ///< rights = "n2"
+  bool data_loss = false;
+  bool given = false;
+  SourcePos pos;
+};
+
+/// A prior that replaces a cause's `prior` when every fact of `facts` is known with that value.
+struct PriorWhen {
+  std::vector<std::pair<std::string, std::string>> facts;
+  double prior = 0;
+  SourcePos pos;
+};
+
+/// A fix tried without a full diagnosis ([[model.repairs]]).
+struct Repair {
+  std::string id;
+  LText text;
+  StepCost cost;
+  std::vector<std::pair<std::string, double>> fixes;  ///< leaf id -> probability the repair fixes that cause
+  SourcePos pos;
+  SourcePos fixes_pos;
+};
+
+/// A tree's cost and probability model; `present` is true when the file has a [model] table.
+struct TreeModel {
+  bool present = false;
+  double other = 0.05;  ///< probability that the cause is none of the tree's leaves
+  std::vector<Repair> repairs;
+  SourcePos pos;
+};
+
 struct Node {
   std::string id;
   NodeKind kind = NodeKind::question;
@@ -67,6 +105,10 @@ struct Node {
   // jump
   std::string jump_tree;
   std::string jump_node;
+  // cost-aware guidance (all optional)
+  std::optional<double> prior;       ///< conclusion, jump: prior probability of this cause
+  std::vector<PriorWhen> prior_when; ///< conclusion, jump: fact-dependent priors, first match wins
+  StepCost cost;                     ///< question, action
   SourcePos pos;
 
   const Choice* find_choice(std::string_view id) const;
@@ -109,6 +151,7 @@ struct Tree {
   std::vector<std::string> tags;
   std::vector<Node> nodes;
   std::map<std::string, std::size_t, std::less<>> node_index;  ///< id -> position in nodes
+  TreeModel model;  ///< cost and probability model (present only when the file has [model])
   SourcePos pos;
 
   const Node* find(std::string_view node_id) const;
