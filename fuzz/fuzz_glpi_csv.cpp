@@ -11,6 +11,7 @@
 
 #include <diagdesk/importers/csv.hpp>
 #include <diagdesk/importers/encoding.hpp>
+#include <diagdesk/kb/text.hpp>
 #include <diagdesk/service/asset_csv.hpp>
 #include <diagdesk/service/glpi_export.hpp>
 
@@ -29,6 +30,10 @@ struct Bytes {
     std::string s(reinterpret_cast<const char*>(p), len);
     p += len;
     n -= len;
+    // The store holds UTF-8 text (what the CLI and the GUI give it): bytes
+    // that are not UTF-8 become '?', as a file in another encoding is read.
+    for (std::size_t bad = diagdesk::kb::find_invalid_utf8(s); bad != std::string::npos; bad = diagdesk::kb::find_invalid_utf8(s))
+      s[bad] = '?';
     return s;
   }
   std::int64_t time() {
@@ -102,7 +107,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& row : back.rows) {
     bool found = false;
     for (const auto& a : assets) found |= trim(read_back(a.tag)) == row.asset.tag;
-    if (!found) fuzz::broken("an exported asset's tag changed on import");
+    if (!found) {
+      for (const auto& a : assets) std::fprintf(stderr, "exported tag [%s]\n", a.tag.c_str());
+      std::fprintf(stderr, "imported tag [%s] (line %d)\n", row.asset.tag.c_str(), row.line);
+      fuzz::broken("an exported asset's tag changed on import");
+    }
   }
   return 0;
 }

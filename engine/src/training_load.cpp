@@ -185,7 +185,8 @@ bool check_schema(const Ctx& ctx, const toml::table& root) {
                                  "missing 'schema_version = 1' at the top of the file"});
     return false;
   }
-  const auto n = v->value<std::int64_t>();
+  // Integers only: toml++ 3.3's value<int64_t>() on a float casts out of range (undefined) before checking.
+  const auto n = v->is_integer() ? v->value<std::int64_t>() : std::nullopt;
   if (!n || *n < 1) {
     ctx.error(*v, "schema.version", "schema_version must be a positive whole number");
     return false;
@@ -370,12 +371,12 @@ void load_scenario(const Ctx& ctx, const toml::table& root, const FactCatalog& f
   if (const toml::node* n = required("hidden_fault")) s.hidden_fault = read_ltext(ctx, *n, false, "hidden_fault");
   if (const toml::node* n = required("tree")) s.tree = n->value_or(std::string{});
   if (const toml::node* n = required("competency")) {
-    s.competency = static_cast<int>(n->value_or<std::int64_t>(0));
+    s.competency = n->is_integer() ? static_cast<int>(n->value_or<std::int64_t>(0)) : 0;  // integers only (toml++ float cast)
     if (s.competency < 1 || s.competency > 11) ctx.error(*n, "scenario.bad_value", "competency must be 1 to 11 (see JOB.md)");
   }
   if (const toml::node* n = root.get("difficulty")) {
     s.at["difficulty"] = ctx.pos(*n);
-    s.difficulty = static_cast<int>(n->value_or<std::int64_t>(0));
+    s.difficulty = n->is_integer() ? static_cast<int>(n->value_or<std::int64_t>(0)) : 0;  // integers only (toml++ float cast)
     if (s.difficulty < 1 || s.difficulty > 3) ctx.error(*n, "scenario.bad_value", "difficulty must be 1 (easy), 2 or 3 (hard)");
   }
   if (const toml::node* n = root.get("given")) s.given = read_strings(ctx, *n, "given", &s, "given.");

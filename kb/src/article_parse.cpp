@@ -243,7 +243,8 @@ ArticleResult parse_article(const std::filesystem::path& path, std::string_view 
   for (auto&& [key, value] : tbl) {
     std::string_view k = key.str();
     if (k == "schema_version") {
-      if (auto v = value.value<std::int64_t>()) {
+      // Integers only: toml++ 3.3 casts a float out of range (undefined) before checking.
+      if (auto v = value.is_integer() ? value.value<std::int64_t>() : std::nullopt) {
         schema = *v;
         if (*v > article_schema_version)
           rd.report(Severity::error, "schema.too_new", value.source(),
@@ -269,7 +270,7 @@ ArticleResult parse_article(const std::filesystem::path& path, std::string_view 
                   "unknown domain '" + a.domain +
                       "' (expected hardware, os, network, directory, office, security or service)");
     } else if (k == "competency") {
-      if (auto v = value.value<std::int64_t>()) {
+      if (auto v = value.is_integer() ? value.value<std::int64_t>() : std::nullopt) {
         if (*v >= 1 && *v <= 11) a.competency = static_cast<int>(*v);
         else
           rd.report(Severity::warning, "field.value", value.source(),

@@ -28,7 +28,8 @@ SynonymsResult parse_synonyms(const std::filesystem::path& path, std::string_vie
     report(Severity::error, "toml.syntax", e.source(), "TOML syntax: " + std::string(e.description()));
     return r;
   }
-  if (auto v = tbl["schema_version"].value<std::int64_t>(); !v) {
+  // Integers only: toml++ 3.3's value<int64_t>() on a float casts out of range (undefined) before checking.
+  if (auto v = tbl["schema_version"].is_integer() ? tbl["schema_version"].value<std::int64_t>() : std::nullopt; !v) {
     r.diagnostics.push_back({Severity::warning, "schema.missing", file, 1, 1,
                              "no schema_version; assuming 1"});
   } else if (*v > 1) {

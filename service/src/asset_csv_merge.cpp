@@ -205,7 +205,7 @@ std::optional<ColumnMap> load_column_map(const std::filesystem::path& file, std:
   auto at = [&](const toml::node& n) {
     return path + ":" + std::to_string(n.source().begin.line) + ":" + std::to_string(n.source().begin.column) + ": ";
   };
-  if (const auto* v = root.get("schema_version"); !v || v->value<int64_t>() != 1) {
+  if (const auto* v = root.get("schema_version"); !v || !v->is_integer() || v->value<int64_t>() != 1) {  // is_integer first: toml++ float cast
     error = (v ? at(*v) : path + ":1:1: ") + "schema_version must be 1";
     return std::nullopt;
   }

@@ -20,7 +20,7 @@ std::optional<toml::table> read_commerce_toml(const fs::path& file, std::vector<
   auto root = parse_toml_file(file, problems);
   if (!root) return std::nullopt;
   // schema_version is optional (the format is version 1); another one is refused.
-  if (const toml::node* v = root->get("schema_version"); v && v->value<std::int64_t>() != 1) {
+  if (const toml::node* v = root->get("schema_version"); v && (!v->is_integer() || v->value<std::int64_t>() != 1)) {  // is_integer first: toml++ float cast
     problems.push_back(problem_at(file.string(), *v, "schema_version must be 1 (this Diagdesk reads version 1)"));
     return std::nullopt;
   }

@@ -51,7 +51,8 @@ LoadedMatrix load_priority_matrix(const std::vector<std::filesystem::path>& file
       }
       for (const auto& [urgency_key, cell] : *row) {
         const auto urgency = parse_grade(urgency_key.str());
-        const auto value = cell.value<int64_t>();
+        // Integers only: toml++ 3.3 casts a float out of range (undefined) before checking.
+        const auto value = cell.is_integer() ? cell.value<int64_t>() : std::nullopt;
         if (!urgency) {
           out.problems.push_back(detail::problem_at(path, cell, "unknown urgency '" + std::string(urgency_key.str()) + "' (low, medium, high)"));
         } else if (!value || *value < 1 || *value > 5) {

@@ -347,8 +347,8 @@ PrivacySettings load_privacy_settings(const std::vector<std::filesystem::path>& 
     if (!t) continue;
     const toml::node* n = t->get("retention_days");
     if (!n) continue;
-    const auto days = n->value<std::int64_t>();
-    if (!n->is_integer() || !days || *days < 1 || *days > 36500) {
+    const auto days = n->is_integer() ? n->value<std::int64_t>() : std::nullopt;  // toml++ float cast
+    if (!days || *days < 1 || *days > 36500) {
       out.problems.push_back(detail::problem_at(f.string(), *n, "retention_days must be a whole number of days from 1 to 36500"));
       continue;
     }

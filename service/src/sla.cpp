@@ -66,7 +66,8 @@ LoadedSla load_sla(const std::vector<std::filesystem::path>& files) {
       out.problems.push_back(detail::problem_at(path, n, std::move(message)));
     };
     if (const auto* risk = root.get("at_risk_percent")) {
-      const auto v = risk->value<int64_t>();
+      // Integers only: toml++ 3.3's value<int64_t>() on a float casts out of range (undefined) before checking.
+      const auto v = risk->is_integer() ? risk->value<int64_t>() : std::nullopt;
       if (!v || *v < 1 || *v > 100) problem(*risk, "at_risk_percent is a number from 1 to 100");
       else out.policy.at_risk_percent = static_cast<int>(*v);
     }
