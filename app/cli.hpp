@@ -49,6 +49,17 @@ nlohmann::json step_json(const engine::Session& s);
 /// Prints `value` on stdout as indented JSON ending with a newline; bytes that
 /// are not UTF-8 (file names, pasted text) become U+FFFD instead of throwing.
 void print_json(const nlohmann::json& value);
+/// `value` as indented JSON text, invalid UTF-8 replaced (for JSON files).
+std::string json_text(const nlohmann::json& value);
+/// Writes `content` to `file` atomically, only to a regular file or a new path
+/// in an existing folder (safe_output.cpp); prints the failure in `lang`
+/// naming the file and returns exit_usage for a refused target (symbolic
+/// link, folder, device, FIFO, missing folder), exit_failed for a failed
+/// write (disk full...: the old file is intact), else exit_ok.
+int write_output(const std::string& file, std::string_view content, engine::Lang lang);
+/// write_output's check alone, before a change that must not happen when the
+/// file cannot be written: exit_ok, or the refusal printed and exit_usage.
+int check_output(const std::string& file, engine::Lang lang);
 
 // Sub-commands (one file each).
 Runner add_trees(CLI::App& app, Globals& g);
@@ -77,6 +88,8 @@ Runner add_problem(CLI::App& app, Globals& g);
 Runner add_quote(CLI::App& app, Globals& g);
 /// `diagdesk privacy export | erase --person NAME` (cmd_privacy.cpp): personal data.
 Runner add_privacy(CLI::App& app, Globals& g);
+/// `diagdesk simulate TREE | --all [--json]` (cmd_simulate.cpp): expected cost of the policies.
+Runner add_simulate(CLI::App& app, Globals& g);
 
 // The answer handling of `diagdesk diagnose`, shared with the tickets' diagnose (cmd_diagnose.cpp).
 /// Applies comma-separated answers (choice id or 1-based number, a typed value,

@@ -62,13 +62,11 @@ std::string choices_list(const engine::Step& step) {
 int write_outputs(const engine::Session& s, const DiagnoseOptions& o, const engine::ReportInfo& info, Lang lang,
                   bool quiet) {
   if (!o.save.empty()) {
-    if (auto err = engine::save_session(s, o.save, info); !err.empty()) return fail("cannot save the session: " + err, exit_failed);
+    if (int rc = write_output(o.save, engine::session_to_toml(s, info), lang); rc != exit_ok) return rc;
     if (!quiet) std::cout << tr("cli.saved", lang) << " " << o.save << "\n";
   }
   if (!o.transcript.empty()) {
-    if (auto err = engine::write_file_atomic(o.transcript, engine::render_report(s, lang, info)); !err.empty()) {
-      return fail("cannot write the transcript: " + err, exit_failed);
-    }
+    if (int rc = write_output(o.transcript, engine::render_report(s, lang, info), lang); rc != exit_ok) return rc;
     if (!quiet) std::cout << tr("cli.transcript_written", lang) << " " << o.transcript << "\n";
   }
   return exit_ok;

@@ -176,14 +176,10 @@ std::optional<sv::TicketRecord> record_from(const json& j, const std::string& wh
 
 // [SECTION] Files ---------------------------------------------------------------------
 
-/// Writes `content` to `file` atomically; refuses a symbolic link (the rename
-/// would replace the link, not the file it names). exit_ok or the failure.
+/// Writes `content` to `file` through write_output (atomic; a symbolic link,
+/// a folder or a device refused). exit_ok or the failure.
 int write_export(const std::string& file, const std::string& content, Lang lang) {
-  std::error_code ec;
-  if (fs::is_symlink(fs::symlink_status(file, ec))) return fail(say("cli.exchange.symlink", lang, {file}));
-  if (auto err = engine::write_file_atomic(file, content); !err.empty())
-    return fail(say("cli.exchange.write_failed", lang, {file, err}), exit_failed);
-  return exit_ok;
+  return write_output(file, content, lang);
 }
 
 /// Every ticket of `type` with its sessions (get) and its history.
@@ -223,7 +219,7 @@ int run_export(const Globals& g, const Opts& o, sv::TicketType type) {
   } else {
     json list = json::array();
     for (const auto& r : records) list.push_back(record_json(r));
-    content = json{{"schema_version", exchange_schema}, {"kind", "diagdesk.tickets"}, {"tickets", list}}.dump(2) + "\n";
+    content = json_text(json{{"schema_version", exchange_schema}, {"kind", "diagdesk.tickets"}, {"tickets", list}}) + "\n";
   }
   const std::string& file = o.csv.empty() ? o.json_file : o.csv;
   if (int rc = write_export(file, content, lang); rc != exit_ok) return rc;
@@ -286,7 +282,7 @@ int run_asset_export(const Globals& g, const std::string& csv, const std::string
       for (const auto& f : sv::asset_fields()) one[f] = sv::asset_field_text(a, f);
       list.push_back(std::move(one));
     }
-    content = json{{"schema_version", exchange_schema}, {"kind", "diagdesk.assets"}, {"assets", list}}.dump(2) + "\n";
+    content = json_text(json{{"schema_version", exchange_schema}, {"kind", "diagdesk.assets"}, {"assets", list}}) + "\n";
   }
   const std::string& file = csv.empty() ? json_file : csv;
   if (int rc = write_export(file, content, lang); rc != exit_ok) return rc;

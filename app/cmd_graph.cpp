@@ -40,8 +40,7 @@ Runner add_graph(CLI::App& app, Globals& g) {
       std::cout << text;
       return exit_ok;
     }
-    if (auto err = engine::write_file_atomic(o->output, text); !err.empty()) return fail(err, exit_failed);
-    return exit_ok;
+    return write_output(o->output, text, options.lang);
   };
 }
 

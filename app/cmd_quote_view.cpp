@@ -103,11 +103,7 @@ int run_markdown(const Globals& g, Opts& o) {
     else std::cout << md;
     return exit_ok;
   }
-  std::error_code ec;
-  const auto st = std::filesystem::symlink_status(o.file, ec);
-  if (!ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st))
-    return fail(say("cli.quote.not_regular", run.d.lang, {o.file}));
-  if (auto err = engine::write_file_atomic(o.file, md); !err.empty()) return fail(err, exit_failed);
+  if (int rc = write_output(o.file, md, run.d.lang); rc != exit_ok) return rc;
   if (g.json) print_json({{"number", v.quote.number}, {"markdown", o.file}});
   else std::cout << say("cli.quote.written", run.d.lang, {o.file}) << "\n";
   return exit_ok;

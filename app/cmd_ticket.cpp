@@ -261,12 +261,14 @@ int run_escalate(const Globals& g, Opts& o, CLI::App&) {
   workspace::TicketView v;
   service::SupportLevel level{};
   if (int rc = open_at_level(g, o, 1, d, v, level); rc != exit_ok) return rc;
+  // A packet file that cannot be written is refused before the ticket moves.
+  if (!o.packet.empty()) {
+    if (int rc = check_output(o.packet, lang); rc != exit_ok) return rc;
+  }
   if (auto e = d->escalate(o.number, level, o.reason, actor_name(o.actor), v, o.version); !e.ok()) return desk_fail(e, o.number);
   const std::string packet = d->escalation_packet(v, lang);
   if (!o.packet.empty()) {
-    if (auto err = engine::write_file_atomic(o.packet, packet); !err.empty()) {
-      return fail(say("cli.ticket.write_failed", lang, {o.packet, err}), exit_failed);
-    }
+    if (int rc = write_output(o.packet, packet, lang); rc != exit_ok) return rc;
   }
   if (g.json) {
     json out = ticket_json(v, *d.desk);
@@ -329,9 +331,7 @@ int run_report(const Globals& g, Opts& o, CLI::App&) {
   if (int rc = read_ticket(d, o.number, v); rc != exit_ok) return rc;
   json out{{"number", v.ticket.number}, {"lang", std::string(engine::lang_code(lang))}};
   if (!o.md.empty()) {
-    if (auto err = engine::write_file_atomic(o.md, d->report_markdown(v, lang)); !err.empty()) {
-      return fail(say("cli.ticket.write_failed", lang, {o.md, err}), exit_failed);
-    }
+    if (int rc = write_output(o.md, d->report_markdown(v, lang), lang); rc != exit_ok) return rc;
     out["md"] = o.md;
   }
   if (!o.pdf.empty()) {

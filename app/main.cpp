@@ -3,6 +3,7 @@
 
 #include <diagdesk/engine/i18n.hpp>
 
+#include <csignal>
 #include <iostream>
 
 namespace diagdesk::cli {
@@ -42,6 +43,9 @@ std::optional<workspace::Workspace> open_workspace(const Globals& g, bool strict
 
 int main(int argc, char** argv) {
   using namespace diagdesk::cli;
+  // Past the file-size limit (ulimit -f) a write must fail with EFBIG and be
+  // reported with the file's name, not kill the program half-way.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"Diagdesk: guided troubleshooting and knowledge base for IT help desks"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "diagdesk 0.1.0");
@@ -53,7 +57,7 @@ int main(int argc, char** argv) {
   app.fallthrough();
 
   std::vector<std::pair<CLI::App*, Runner>> commands;
-  for (Registrar add : {&add_trees, &add_lint, &add_diagnose, &add_coverage, &add_import, &add_train, &add_search, &add_show, &add_index, &add_graph, &add_incident, &add_request, &add_db, &add_stats, &add_asset, &add_problem, &add_quote, &add_privacy}) {
+  for (Registrar add : {&add_trees, &add_lint, &add_diagnose, &add_coverage, &add_import, &add_train, &add_search, &add_show, &add_index, &add_graph, &add_incident, &add_request, &add_db, &add_stats, &add_asset, &add_problem, &add_quote, &add_privacy, &add_simulate}) {
     const std::size_t before = app.get_subcommands({}).size();
     Runner run = add(app, g);
     commands.emplace_back(app.get_subcommands({}).at(before), std::move(run));

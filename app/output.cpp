@@ -169,8 +169,10 @@ nlohmann::json step_json(const engine::Session& s) {
   return out;
 }
 
-void print_json(const nlohmann::json& value) {
-  std::cout << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n' << std::flush;
+std::string json_text(const nlohmann::json& value) {
+  return value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
+
+void print_json(const nlohmann::json& value) { std::cout << json_text(value) << '\n' << std::flush; }
 
 }  // namespace diagdesk::cli

@@ -1,6 +1,7 @@
 // Saved sessions (TOML) and the Markdown intervention report.
 #include <diagdesk/engine/i18n.hpp>
 #include <diagdesk/engine/session_file.hpp>
+#include <diagdesk/engine/training_sim.hpp>
 #include <diagdesk/engine/wording.hpp>
 
 #include <toml++/toml.h>
@@ -9,7 +10,6 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <fstream>
 #include <sstream>
 #include <unistd.h>
 
@@ -35,29 +35,25 @@ std::string format_time(std::int64_t t, const char* fmt = "%Y-%m-%d %H:%M") {
   return buf;
 }
 
+// An integer field, else `fallback`. Integers only: toml++ 3.3's
+// value<int64_t>() on a float casts it out of range (undefined) before
+// checking it (found by fuzz_session: started = 1796631e15).
+template <class View>
+std::int64_t int_or(View node, std::int64_t fallback) {
+  return node.is_integer() ? node.template value<std::int64_t>().value_or(fallback) : fallback;
+}
+
 }  // namespace
 
-std::string write_file_atomic(const fs::path& path, std::string_view content) {
-  std::error_code ec;
-  const fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-  fs::create_directories(dir, ec);
-  const fs::path tmp = dir / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()));
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return "cannot write " + tmp.string() + ": " + std::strerror(errno);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) {
-      fs::remove(tmp, ec);
-      return "cannot write " + tmp.string() + ": disk full or I/O error";
-    }
-  }
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return "cannot replace " + path.string() + ": " + ec.message();
-  }
-  return {};
+std::string file_error_text(const base::FileStatus& status, Lang lang, bool writing) {
+  if (status) return {};
+  const std::string key = std::string(writing ? "safety.write." : "safety.read.") +
+                          std::string(base::file_error_name(status.error));
+  return format_text(tr(key, lang), {status.path, status.reason});
+}
+
+std::string write_file_atomic(const fs::path& path, std::string_view content, Lang lang) {
+  return file_error_text(base::write_file_atomic(path, content), lang);
 }
 
 // [Saving] ------------------------------------------------------------------------
@@ -119,7 +115,7 @@ LoadedSession parse_session(std::shared_ptr<const Knowledge> knowledge, std::str
   if (root["format"].value_or(std::string{}) != session_format) {
     return fail(1, 1, "not a Diagdesk session file (no format = \"diagdesk-session\")");
   }
-  const auto version = root["schema_version"].value_or(std::int64_t{0});
+  const auto version = int_or(root["schema_version"], 0);
   if (version > schema_version) {
     return fail(1, 1, "session file is from a newer Diagdesk (schema_version " + std::to_string(version) + ")");
   }
@@ -129,7 +125,7 @@ LoadedSession parse_session(std::shared_ptr<const Knowledge> knowledge, std::str
   const Lang lang = parse_lang(root["lang"].value_or(std::string{"en"})).value_or(Lang::en);
   out.info.operator_name = root["operator"].value_or(std::string{});
   out.info.symptom = root["symptom"].value_or(std::string{});
-  out.info.date = root["started"].value_or(std::int64_t{0});
+  out.info.date = int_or(root["started"], 0);
 
   std::vector<std::pair<std::string, std::string>> facts;
   if (const toml::table* ft = root["facts"].as_table()) {
@@ -149,7 +145,7 @@ LoadedSession parse_session(std::shared_ptr<const Knowledge> knowledge, std::str
       if (!t) return fail(static_cast<int>(item.source().begin.line), static_cast<int>(item.source().begin.column), "an answer must be a table");
       answers.push_back(Answer{(*t)["tree"].value_or(std::string{}), (*t)["node"].value_or(std::string{}),
                                (*t)["choice"].value_or(std::string{}), (*t)["value"].value_or(std::string{}),
-                               (*t)["dont_know"].value_or(false), (*t)["time"].value_or(std::int64_t{0})});
+                               (*t)["dont_know"].value_or(false), int_or((*t)["time"], 0)});
     }
   }
   std::vector<Note> notes;
@@ -157,7 +153,7 @@ LoadedSession parse_session(std::shared_ptr<const Knowledge> knowledge, std::str
     for (const auto& item : *arr) {
       if (const toml::table* t = item.as_table()) {
         notes.push_back(Note{(*t)["tree"].value_or(std::string{}), (*t)["node"].value_or(std::string{}),
-                             (*t)["text"].value_or(std::string{}), (*t)["time"].value_or(std::int64_t{0})});
+                             (*t)["text"].value_or(std::string{}), int_or((*t)["time"], 0)});
       }
     }
   }
@@ -168,15 +164,15 @@ LoadedSession parse_session(std::shared_ptr<const Knowledge> knowledge, std::str
 }
 
 LoadedSession load_session(std::shared_ptr<const Knowledge> knowledge, const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // A regular file of at most max_session_bytes: --resume /dev/zero or a FIFO
+  // is refused at once instead of being read forever.
+  std::string text;
+  if (base::FileStatus s = base::read_file(path, text, max_session_bytes); !s) {
     LoadedSession out;
-    out.error = path.string() + ": cannot open the session file";
+    out.error = file_error_text(s, Lang::en, false);
     return out;
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return parse_session(std::move(knowledge), buf.str(), path.string());
+  return parse_session(std::move(knowledge), text, path.string());
 }
 
 // [Report] ------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // Content is cut into unbreakable blocks (a field row, a paragraph, a list item,
 // a signature row), measured, laid out on pages (a heading stays with the block
 // after it), then drawn with "Page N / M" footers once M is known.
+#include <diagdesk/base/safe_file.hpp>
 #include <diagdesk/service/report.hpp>
 
 #include <cairo-pdf.h>
@@ -259,8 +260,6 @@ int paginate(const std::vector<Block>& blocks, std::vector<std::pair<int, double
   return page + 1;
 }
 
-std::string errno_text(int e) { return std::error_code(e, std::generic_category()).message(); }
-
 }  // namespace
 
 std::string render_pdf(const ReportDocument& doc, const fs::path& file) {
@@ -268,16 +267,16 @@ std::string render_pdf(const ReportDocument& doc, const fs::path& file) {
   std::error_code ec;
   if (!fs::is_directory(folder, ec))
     return "cannot write the report " + file.string() + ": the folder " + folder.string() + " does not exist";
-  auto st = fs::symlink_status(file, ec);
-  if (!ec && fs::exists(st)) {
-    if (fs::is_symlink(st)) return "refusing to write the report through the symbolic link " + file.string();
-    if (!fs::is_regular_file(st)) return "refusing to write the report over " + file.string() + ": it is not a regular file";
+  // The one safe-write helper: refuses a symbolic link or a non-regular
+  // target, makes the temporary file beside it; commit() fsyncs and renames.
+  base::AtomicFile out;
+  if (base::FileStatus s = out.open(file); !s) {
+    if (s.error == base::FileError::symlink) return "refusing to write the report through the symbolic link " + file.string();
+    if (s.error == base::FileError::not_regular)
+      return "refusing to write the report over " + file.string() + ": it is not a regular file (" + s.reason + ")";
+    return "cannot write the report in the folder " + folder.string() + ": " + s.reason;
   }
-  std::string tmpl = (folder / ("." + file.filename().string() + ".tmp-XXXXXX")).string();
-  int fd = mkstemp(tmpl.data());
-  if (fd < 0) return "cannot write the report in the folder " + folder.string() + ": " + errno_text(errno);
-  close(fd);
-  const std::string tmp = tmpl;
+  const std::string tmp = out.temp_path();
 
   cairo_surface_t* surface = cairo_pdf_surface_create(tmp.c_str(), page_w, page_h);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
@@ -306,15 +305,9 @@ std::string render_pdf(const ReportDocument& doc, const fs::path& file) {
   cairo_surface_finish(surface);
   const cairo_status_t status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS) {
-    fs::remove(tmp, ec);
+  if (status != CAIRO_STATUS_SUCCESS)
     return "cannot write the report " + file.string() + ": " + cairo_status_to_string(status);
-  }
-  fs::rename(tmp, file, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return "cannot write the report " + file.string() + ": " + ec.message();
-  }
+  if (base::FileStatus s = out.commit(); !s) return "cannot write the report " + file.string() + ": " + s.reason;
   return "";
 }
 

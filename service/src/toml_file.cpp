@@ -1,13 +1,21 @@
 // Private: opening one service-centre TOML file.
 #include "toml_file.hpp"
 
+#include <diagdesk/base/safe_file.hpp>
+
 namespace diagdesk::service::detail {
 
 std::optional<toml::table> parse_toml_file(const std::filesystem::path& file, std::vector<Problem>& problems) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec)) return std::nullopt;
+  if (!std::filesystem::exists(file, ec)) return std::nullopt;
+  // A folder, a device or a file over max_service_file_bytes: said, not read.
+  std::string text;
+  if (base::FileStatus s = base::read_file(file, text, max_service_file_bytes); !s) {
+    problems.push_back({file.string(), 0, 0, s.message});
+    return std::nullopt;
+  }
   try {
-    return toml::parse_file(file.string());
+    return toml::parse(text, file.string());
   } catch (const toml::parse_error& e) {
     problems.push_back({file.string(), static_cast<int>(e.source().begin.line),
                         static_cast<int>(e.source().begin.column), std::string(e.description())});

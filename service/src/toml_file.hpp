@@ -4,11 +4,16 @@
 
 #include <toml++/toml.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <vector>
 
 namespace diagdesk::service::detail {
+
+/// The largest service-centre TOML file read (catalogue, priority, SLA,
+/// calendar, privacy): 16 MiB, checked before reading (docs/reliability.md).
+inline constexpr std::uintmax_t max_service_file_bytes = 16u * 1024u * 1024u;
 
 /// The parsed file, or nullopt when it is missing (silently) or has a syntax
 /// error (reported in `problems` at its line and column).

@@ -17,6 +17,7 @@ check() {
     status=1
   fi
 }
+check base       'diagdesk/(engine|kb|service|importers|workspace)/|toml\+\+|xapian|sqlite3|imgui|GLFW|nlohmann' "is the C library only (safe files under every module)"
 check engine     'xapian|imgui|GLFW|backends/|sqlite3|diagdesk/kb/|diagdesk/importers/|diagdesk/workspace/' "depends on toml++ only"
 check kb         'imgui|GLFW|backends/|diagdesk/engine/|diagdesk/importers/|diagdesk/workspace/' "must not include the engine, importers, workspace or ImGui"
 check service    'xapian|imgui|GLFW|backends/|diagdesk/engine/|diagdesk/kb/|diagdesk/importers/|diagdesk/workspace/' "sits beside kb: SQLite and toml++ only, no other module"

@@ -82,7 +82,7 @@ TEST_CASE("bad arguments give one line and a non-zero exit") {
       {"diagnose t.net --answers purple", "answer 1 'purple' is not a choice of t.net:q_link (choices: 1=on, 2=off"},
       {"diagnose t.net --answers on,300.1.1.1", "needs an IPv4 address"},
       {"diagnose t.net --answers off,1", "already concluded"},
-      {"diagnose --resume /no/such/session.toml", "cannot open the session file"},
+      {"diagnose --resume /no/such/session.toml", "cannot read /no/such/session.toml: no such file"},
   };
   for (const Row& row : rows) {
     const std::string args = row.args;

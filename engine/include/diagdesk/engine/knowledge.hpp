@@ -8,6 +8,7 @@
 #include <diagdesk/engine/diagnostic.hpp>
 #include <diagdesk/engine/tree.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -60,5 +61,10 @@ std::vector<std::filesystem::path> knowledge_files(const std::vector<std::filesy
 
 /// Current data schema version; files with a higher one are refused.
 inline constexpr int schema_version = 1;
+
+/// Limits of the knowledge loader (docs/reliability.md, Resource limits): a
+/// tree, rules or facts file larger than this is refused before it is read
+/// (error limit.file_size); a bundled tree is under 40 KB.
+inline constexpr std::uintmax_t max_knowledge_file_bytes = 16u * 1024u * 1024u;
 
 }  // namespace diagdesk::engine

@@ -1,6 +1,7 @@
 #pragma once
 /// Saving and resuming sessions, and the intervention report.
 
+#include <diagdesk/base/safe_file.hpp>
 #include <diagdesk/engine/session.hpp>
 
 #include <filesystem>
@@ -47,7 +48,17 @@ LoadedSession parse_session(std::shared_ptr<const Knowledge> knowledge, std::str
 /// the known OS's), the warnings that were shown, the remedy as proposed or done.
 std::string render_report(const Session& session, Lang lang, const ReportInfo& info = {});
 
-/// Writes `content` to `path` atomically. Returns "" or an error sentence.
-std::string write_file_atomic(const std::filesystem::path& path, std::string_view content);
+/// Writes `content` to `path` atomically through base::write_file_atomic
+/// (only a regular file or a new path, never through a symbolic link, never a
+/// device, folder or FIFO; a failed write leaves the old file). Returns "" or
+/// the failure in `lang`, naming the file (file_error_text).
+std::string write_file_atomic(const std::filesystem::path& path, std::string_view content, Lang lang = Lang::en);
+
+/// A failed read or write (`writing`) in `lang`, naming the file and the reason
+/// (strings safety.write.* and safety.read.*).
+std::string file_error_text(const base::FileStatus& status, Lang lang, bool writing = true);
+
+/// The largest saved session read back (1 MiB; a real one is a few kilobytes).
+inline constexpr std::uintmax_t max_session_bytes = 1024u * 1024u;
 
 }  // namespace diagdesk::engine

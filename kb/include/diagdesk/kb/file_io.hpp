@@ -1,32 +1,26 @@
 #pragma once
-/// Reading and writing files safely: no write ever leaves a half-written
-/// file (write a temporary file in the same folder, flush it, rename it).
+/// Reading and writing files safely: kb's names for the one helper every
+/// module shares (diagdesk/base/safe_file.hpp): atomic writes only to a
+/// regular file or a new path, reads of regular files only.
 
+#include <diagdesk/base/safe_file.hpp>
+
+#include <cstdint>
 #include <filesystem>
-#include <optional>
+#include <limits>
 #include <string>
-#include <string_view>
 
 namespace diagdesk::kb {
 
-/// Why a file operation failed.
-enum class FileError { none, not_found, permission, io };
+using base::FileError;
+using base::FileStatus;
+using base::write_file_atomic;
 
-/// The outcome of a file operation: `error` is none on success, otherwise
-/// `message` is a sentence naming the path and the system's reason.
-struct FileStatus {
-  FileError error = FileError::none;
-  std::string message;
-  explicit operator bool() const { return error == FileError::none; }
-};
-
-/// Writes `content` to `path` atomically: a temporary file next to it is
-/// written, flushed to disk and renamed over `path`. Creates missing parent
-/// folders. On failure the previous file (if any) is left untouched and the
-/// temporary file removed.
-FileStatus write_file_atomic(const std::filesystem::path& path, std::string_view content);
-
-/// Reads a whole file into `out` (bytes as they are).
-FileStatus read_file(const std::filesystem::path& path, std::string& out);
+/// Reads a whole regular file into `out` (bytes as they are); imports give
+/// their own limit (their --max-size), the default is none.
+inline FileStatus read_file(const std::filesystem::path& path, std::string& out,
+                            std::uintmax_t max_bytes = std::numeric_limits<std::uintmax_t>::max()) {
+  return base::read_file(path, out, max_bytes);
+}
 
 }  // namespace diagdesk::kb
