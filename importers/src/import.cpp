@@ -23,6 +23,7 @@
 #include <diagdesk/importers/text.hpp>
 
 #include "missing.hpp"
+#include "safe_journal.hpp"
 #include "state.hpp"
 #include "walk.hpp"
 
@@ -163,6 +164,8 @@ class Run {
   // Per file being read:
   std::map<std::string, Stamp> m_deps;
   SourceRecord* m_previous = nullptr;
+  detail::WriteJournal m_journal;  ///< articles written since the last saved state
+  std::set<std::string> m_handled;  ///< their paths (relative), for the journal
   std::vector<OutputRecord> m_outputs;
   bool m_outputs_complete = true;
 };
@@ -222,6 +225,7 @@ ImportReport Run::go() {
     if (m_target_problem.empty()) remove_stale_temps(m_target);
   }
   m_state = ImportState::load(m_target);
+  m_journal.open(m_target);
 
   std::vector<Item> items = collect(m_o, m_target);
   for (const auto& in : m_o.inputs) {
@@ -277,13 +281,14 @@ ImportReport Run::go() {
     // Save the state now and then, so an interrupted run restarts quickly.
     if (!m_o.dry_run && m_target_problem.empty() &&
         std::chrono::steady_clock::now() - last_save > std::chrono::seconds(5)) {
-      m_state.save(m_target);
+      if (m_state.save(m_target)) m_journal.settle(m_handled);
       last_save = std::chrono::steady_clock::now();
     }
   }
   if (m_o.on_progress) m_o.on_progress({items.size(), items.size(), {}});
   if (!m_o.dry_run && m_target_problem.empty()) {
     if (auto s = m_state.save(m_target); !s) m_report.error = "could not save the import state: " + s.message;
+    else m_journal.settle(m_handled);
   }
   return finish();
 }
@@ -597,6 +602,7 @@ void Run::article(const Item& item, FileOutcome& f, Draft& d, std::int64_t mtime
   rec.line = d.line;
   if (exists && existing == text) {
     rec.stamp = detail::stamp_of(path);
+    m_handled.insert(rec.rel);
     m_outputs.push_back(std::move(rec));
     return done(Status::unchanged);
   }
@@ -605,7 +611,9 @@ void Run::article(const Item& item, FileOutcome& f, Draft& d, std::int64_t mtime
     if (m_previous)
       for (const auto& o : m_previous->outputs)
         if (o.id == res.id) before = &o;
-    if (before && detail::hash64(existing) != before->hash)
+    // Not an edit when a run killed before it saved the state wrote it.
+    const std::uint64_t now = detail::hash64(existing);
+    if (before && now != before->hash && !m_journal.wrote(rec.rel, now))
       return done(Status::skipped, "'" + path.string() +
                                        "' was edited after its last import; not overwritten (use --force to replace it)");
     std::string owner = detail::front_matter_string(existing, "source");
@@ -621,9 +629,13 @@ void Run::article(const Item& item, FileOutcome& f, Draft& d, std::int64_t mtime
       problem = folder_problem(up);
     if (problem.empty()) problem = folder_problem(m_target);
     if (!problem.empty()) return done(Status::failed, "cannot write '" + path.string() + "': " + problem);
+    if (!m_journal.record(rec.rel, rec.hash))
+      return done(Status::failed, "cannot write '" + path.string() + "': the import journal in '" + m_target.string() +
+                                      "' cannot be written: " + std::strerror(errno));
     if (kb::FileStatus s = kb::write_file_atomic(path, text); !s) return done(Status::failed, s.message);
     rec.stamp = detail::stamp_of(path);
   }
+  m_handled.insert(rec.rel);
   m_outputs.push_back(std::move(rec));
   done(exists ? Status::updated : Status::imported);
 }

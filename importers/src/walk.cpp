@@ -101,9 +101,13 @@ void remove_stale_temps(const fs::path& target) {
     for (const auto& e : fs::directory_iterator(dir, ec)) {
       std::string name = e.path().filename().string();
       auto t = name.rfind(".tmp-");
-      if (t != std::string::npos && name.size() - t == 11 &&
-          (name.compare(0, t, ".diagdesk-import") == 0 || name.substr(0, t).ends_with(".md")))
-        fs::remove(e.path(), ec);
+      if (t == std::string::npos || name.size() - t != 11) continue;
+      // NAME.tmp-XXXXXX, or .NAME.tmp-XXXXXX as base::write_file_atomic names them.
+      const std::string_view stem = std::string_view(name).substr(0, t);
+      auto ours = [](std::string_view n) {
+        return n == ".diagdesk-import" || n == ".diagdesk-import.journal" || n.ends_with(".md");
+      };
+      if (ours(stem) || (stem.starts_with('.') && ours(stem.substr(1)))) fs::remove(e.path(), ec);
     }
   }
 }
