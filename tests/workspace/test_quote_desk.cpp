@@ -214,3 +214,61 @@ TEST_CASE("set_line changes a line's quantity and discount in place, with its ev
   REQUIRE(s.quotes->send(q, "marie", v).ok());
   CHECK(s.quotes->set_line(q, 1, "1", "", "marie", v).code == "bad_move");
 }
+
+TEST_CASE("a sent quote past its validity expires on its own at the next read, with an automatic event") {
+  Shop s;  // validity_days 15: issued 2026-12-07, valid until 2026-12-22 included
+  workspace::NewQuote n;
+  n.customer.name = "Anne Leroy";
+  workspace::QuoteView v;
+  REQUIRE(s.quotes->create(n, {}, "marie", v).ok());
+  const std::string sent = v.quote.number;
+  REQUIRE(s.quotes->add_line(sent, "SSD-SATA-1TB", "1", "", "marie", v).ok());
+  REQUIRE(s.quotes->send(sent, "marie", v).ok());
+  REQUIRE(s.quotes->create(n, {}, "marie", v).ok());
+  const std::string draft = v.quote.number;
+
+  SUBCASE("on its last valid day it stays sent") {
+    s.desk->set_clock([] { return december_7 + 15 * 86400; });
+    REQUIRE(s.quotes->get(sent, v).ok());
+    CHECK(v.quote.status == sv::QuoteStatus::sent);
+    CHECK_FALSE(v.past_validity);
+  }
+  SUBCASE("the day after, list shows it expired, and the filter sees the new status") {
+    s.desk->set_clock([] { return december_7 + 16 * 86400; });
+    std::vector<workspace::QuoteView> all;
+    sv::QuoteFilter only_sent;
+    only_sent.status = sv::QuoteStatus::sent;
+    REQUIRE(s.quotes->list(only_sent, all).ok());
+    CHECK(all.empty());
+    REQUIRE(s.quotes->list({}, all).ok());
+    REQUIRE(all.size() == 2);
+    for (const auto& q : all) {
+      if (q.quote.number == sent) {
+        CHECK(q.quote.status == sv::QuoteStatus::expired);
+        REQUIRE_FALSE(q.history.empty());
+        CHECK(q.history.back().kind == "expired");
+        CHECK(q.history.back().actor == "diagdesk");
+        CHECK(q.history.back().note == "automatic");
+      } else {
+        CHECK(q.quote.status == sv::QuoteStatus::draft);  // a draft is never sent: it is not expired
+        CHECK(q.past_validity);
+      }
+    }
+    // Read again: one expiry event, not one per read.
+    REQUIRE(s.quotes->get(sent, v).ok());
+    int expiries = 0;
+    for (const auto& e : v.history) expiries += e.kind == "expired";
+    CHECK(expiries == 1);
+  }
+  SUBCASE("accept of it is refused with the validity sentence, and it stays expired") {
+    s.desk->set_clock([] { return december_7 + 40 * 86400; });
+    const DeskError e = s.quotes->accept(sent, "marie", v);
+    CHECK(e.code == "bad_move");
+    CHECK(e.message.find("past its validity") != std::string::npos);
+    CHECK(e.message.find("2026-12-22") != std::string::npos);
+    CHECK(v.quote.status == sv::QuoteStatus::expired);
+    REQUIRE(s.quotes->get(sent, v).ok());
+    CHECK(v.history.back().kind == "expired");
+    CHECK(v.history.back().note == "automatic");
+  }
+}

@@ -49,20 +49,52 @@ DeskError QuoteDesk::view_of(sv::Quote q, QuoteView& out) {
   return {};
 }
 
+void QuoteDesk::expire_due(sv::Quote& q) {
+  if (q.status != sv::QuoteStatus::sent || !sv::past_validity(q, m_desk.today())) return;
+  sv::Quote expired = q;
+  expired.status = sv::QuoteStatus::expired;
+  expired.updated_at = m_desk.now();
+  sv::QuoteEvent e;
+  e.at = expired.updated_at;
+  e.actor = std::string(auto_actor);
+  e.kind = "expired";
+  e.old_value = "sent";
+  e.new_value = "expired";
+  e.note = std::string(auto_note);
+  std::vector<sv::QuoteEvent> events{e};
+  const auto s = m_store.update_quote(expired, events);
+  if (s.ok()) {
+    q = std::move(expired);
+  } else if (s.error == sv::StoreError::stale) {
+    // Someone changed it meanwhile (maybe expired it too): show what is stored now.
+    sv::Quote again;
+    if (m_store.get_quote(q.number, again).ok()) q = std::move(again);
+  }
+  // Any other failure (a read-only database): the read goes on, the quote
+  // shows as sent and past its validity, and accept still refuses it.
+}
+
 DeskError QuoteDesk::get(const std::string& number, QuoteView& out) {
   if (!sv::valid_quote_number(number)) return fail("bad_value", number, "desk.quote.bad_number");
   sv::Quote q;
   const auto s = m_store.get_quote(number, q);
   if (s.error == sv::StoreError::not_found) return fail("not_found", number, "desk.quote.not_found");
   if (!s.ok()) return store_error(s, number, m_ws.options().lang);
+  expire_due(q);
   return view_of(std::move(q), out);
 }
 
 DeskError QuoteDesk::list(const sv::QuoteFilter& filter, std::vector<QuoteView>& out) {
   out.clear();
+  // Expire first, filter on the status after: a sent quote past its validity
+  // lists as expired, not as sent.
+  sv::QuoteFilter all = filter;
+  all.status.reset();
   std::vector<sv::Quote> quotes;
-  if (const auto s = m_store.list_quotes(filter, quotes); !s.ok()) return store_error(s, "", m_ws.options().lang);
+  if (const auto s = m_store.list_quotes(all, quotes); !s.ok()) return store_error(s, "", m_ws.options().lang);
   for (auto& q : quotes) {
+    expire_due(q);
+    if (filter.status && q.status != *filter.status) continue;
     QuoteView v;
     if (auto e = view_of(std::move(q), v); !e.ok()) return e;
     out.push_back(std::move(v));
@@ -247,6 +279,10 @@ DeskError QuoteDesk::send(const std::string& number, const std::string& actor, Q
 
 DeskError QuoteDesk::accept(const std::string& number, const std::string& actor, QuoteView& out, TicketView* request,
                             std::int64_t expected_version) {
+  // Reading expires a sent quote past its validity: say so rather than "move refused".
+  if (auto e = get(number, out); !e.ok()) return e;
+  if (out.quote.status == sv::QuoteStatus::expired)
+    return fail("bad_move", number, "desk.quote.past_validity", quote_date(out.valid_until, m_ws.options().lang));
   bool expired = false;
   auto e = change(number, actor, expected_version, out, [&](sv::Quote& q, std::vector<sv::QuoteEvent>& ev) -> DeskError {
     if (q.status != sv::QuoteStatus::sent) return fail("bad_move", number, "desk.quote.bad_move", std::string(sv::name(q.status)));

@@ -26,6 +26,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace diagdesk::workspace {
@@ -99,7 +100,8 @@ class QuoteDesk {
                          const std::string& actor, QuoteView& out, std::int64_t expected_version = 0);
   /// draft -> sent (needs a customer name and a line).
   DeskError send(const std::string& number, const std::string& actor, QuoteView& out, std::int64_t expected_version = 0);
-  /// sent -> accepted; refused past validity (the quote becomes expired).
+  /// sent -> accepted; refused past validity (the quote becomes expired, `out`
+  /// shows it so) and refused for an expired quote, with desk.quote.past_validity.
   /// With `request`, opens a service request for the work and notes its number.
   DeskError accept(const std::string& number, const std::string& actor, QuoteView& out, TicketView* request = nullptr,
                    std::int64_t expected_version = 0);
@@ -108,8 +110,16 @@ class QuoteDesk {
                    std::int64_t expected_version = 0);
   /// draft or sent past validity -> expired.
   DeskError expire(const std::string& number, const std::string& actor, QuoteView& out, std::int64_t expected_version = 0);
+  /// Reading a sent quote past its validity (get, list, and so show, accept)
+  /// expires it on the spot: saved with an "expired" event by `auto_actor`
+  /// noted `auto_note`. When that save fails (a read-only database) the read
+  /// still succeeds and the quote shows as sent, past its validity.
   DeskError get(const std::string& number, QuoteView& out);
+  /// Newest first; the status filter applies after the automatic expiry.
   DeskError list(const service::QuoteFilter& filter, std::vector<QuoteView>& out);
+  /// Who and what the automatic expiry's event says.
+  static constexpr std::string_view auto_actor = "diagdesk";
+  static constexpr std::string_view auto_note = "automatic";
 
   // [From a diagnosis]
   /// The lines of `proposal_lines` priced from the catalogue, labels in `lang`
@@ -135,6 +145,7 @@ class QuoteDesk {
   DeskError change(const std::string& number, const std::string& actor, std::int64_t expected_version, QuoteView& out,
                    const std::function<DeskError(service::Quote&, std::vector<service::QuoteEvent>&)>& move);
   DeskError view_of(service::Quote q, QuoteView& out);
+  void expire_due(service::Quote& q);
   DeskError fail(const std::string& code, const std::string& number, const std::string& key,
                  const std::string& value = "") const;
   const Workspace& m_ws;
