@@ -7,6 +7,7 @@
 
 #include <diagdesk/importers/html.hpp>
 #include <diagdesk/importers/links.hpp>
+#include <diagdesk/importers/sanitize.hpp>
 
 #include "md_build.hpp"
 
@@ -20,23 +21,6 @@ namespace diagdesk::importers {
 namespace {
 
 // [SECTION] Tag classes ------------------------------------------------------
-
-bool dropped(GumboTag t) {
-  switch (t) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_FORM:
-    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_CANVAS:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_OPTION: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_LINK:
-    case GUMBO_TAG_META: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_MAP:
-    case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_APPLET: case GUMBO_TAG_FRAMESET:
-    case GUMBO_TAG_FRAME: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_DATALIST: case GUMBO_TAG_KEYGEN:
-    case GUMBO_TAG_OUTPUT: case GUMBO_TAG_PROGRESS: case GUMBO_TAG_METER:
-      return true;
-    default:
-      return false;
-  }
-}
 
 bool is_block(GumboTag t) {
   switch (t) {
@@ -87,6 +71,9 @@ std::string tag_name(const GumboNode* n) {
   return s;
 }
 
+// Elements not on the allow-list (sanitize.hpp) go with their content.
+bool dropped(const GumboNode* n) { return !html_element_allowed(tag_name(n)); }
+
 // Text of a subtree as it is (for <pre>, <code> and titles).
 void raw_text(const GumboNode* n, std::string& out) {
   if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
@@ -96,25 +83,44 @@ void raw_text(const GumboNode* n, std::string& out) {
       out += '\n';
       return;
     }
-    if (n->v.element.tag == GUMBO_TAG_SCRIPT || n->v.element.tag == GUMBO_TAG_STYLE) return;
-    const GumboVector& kids = n->v.element.children;
-    for (unsigned i = 0; i < kids.length; ++i) raw_text(static_cast<const GumboNode*>(kids.data[i]), out);
+    // Iterative (a page may nest 100,000 levels), dropped elements left out.
+    std::vector<std::pair<const GumboNode*, unsigned>> stack{{n, 0}};
+    while (!stack.empty()) {
+      auto& [node, next] = stack.back();
+      const GumboVector& kids = node->v.element.children;
+      if (next >= kids.length) {
+        stack.pop_back();
+        continue;
+      }
+      const GumboNode* c = static_cast<const GumboNode*>(kids.data[next++]);
+      if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE || c->type == GUMBO_NODE_CDATA)
+        out += c->v.text.text;
+      else if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_BR)
+        out += '\n';
+      else if (c->type == GUMBO_NODE_ELEMENT && !dropped(c))
+        stack.push_back({c, 0});
+    }
   }
 }
 
+// The first element `tag` in document order, depth first, without recursion.
 const GumboNode* find_first(const GumboNode* n, GumboTag tag) {
-  if (n->type != GUMBO_NODE_ELEMENT) return nullptr;
-  if (n->v.element.tag == tag) return n;
-  const GumboVector& kids = n->v.element.children;
-  for (unsigned i = 0; i < kids.length; ++i)
-    if (auto* f = find_first(static_cast<const GumboNode*>(kids.data[i]), tag)) return f;
+  std::vector<const GumboNode*> stack{n};
+  while (!stack.empty()) {
+    const GumboNode* c = stack.back();
+    stack.pop_back();
+    if (c->type != GUMBO_NODE_ELEMENT) continue;
+    if (c->v.element.tag == tag) return c;
+    const GumboVector& kids = c->v.element.children;
+    for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+  }
   return nullptr;
 }
 
 // [SECTION] Repairs (warnings) ------------------------------------------------
 
-void check_repairs(const GumboNode* n, std::vector<std::string>& out, int& count) {
-  if (n->type != GUMBO_NODE_ELEMENT) return;
+void check_repairs(const GumboNode* n, std::vector<std::string>& out, int& count, int depth = 0) {
+  if (n->type != GUMBO_NODE_ELEMENT || depth > max_tree_depth) return;
   const GumboElement& e = n->v.element;
   unsigned flags = n->parse_flags;
   auto say = [&](const std::string& msg) {
@@ -130,7 +136,7 @@ void check_repairs(const GumboNode* n, std::vector<std::string>& out, int& count
       say(where() + ": stray end tag </" + tag_name(n) + "> (repaired)");
   }
   for (unsigned i = 0; i < e.children.length; ++i)
-    check_repairs(static_cast<const GumboNode*>(e.children.data[i]), out, count);
+    check_repairs(static_cast<const GumboNode*>(e.children.data[i]), out, count, depth + 1);
 }
 
 void check_truncation(std::string_view html, std::vector<std::string>& out) {
@@ -181,6 +187,18 @@ class Renderer {
 
   std::vector<std::string> block_list(const GumboNode* parent) {
     std::vector<std::string> out;
+    // Deeper than any real page: the rest is plain text (no stack overflow).
+    if (m_depth > max_tree_depth) {
+      std::string t;
+      raw_text(parent, t);
+      out.push_back(md::finish_inline(md::escape(md::collapse_space(t))));
+      return out;
+    }
+    ++m_depth;
+    struct Leave {
+      int& d;
+      ~Leave() { --d; }
+    } leave{m_depth};
     std::string run;
     auto flush = [&] {
       std::string p = md::finish_inline(run);
@@ -190,6 +208,7 @@ class Renderer {
     const GumboVector& kids = parent->v.element.children;
     for (unsigned i = 0; i < kids.length; ++i) {
       const GumboNode* c = static_cast<const GumboNode*>(kids.data[i]);
+      if (c->type == GUMBO_NODE_ELEMENT && dropped(c)) continue;
       if (c->type == GUMBO_NODE_ELEMENT && is_block(c->v.element.tag)) {
         flush();
         out.push_back(block(c));
@@ -252,7 +271,7 @@ class Renderer {
       const GumboNode* c = static_cast<const GumboNode*>(kids.data[i]);
       std::string content;
       if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_LI) content = item(c);
-      else if (c->type == GUMBO_NODE_ELEMENT && !dropped(c->v.element.tag)) content = block(c);
+      else if (c->type == GUMBO_NODE_ELEMENT && !dropped(c)) content = block(c);
       else if (c->type == GUMBO_NODE_TEXT) content = md::finish_inline(md::escape(c->v.text.text));
       if (content.empty()) continue;
       if (content.find("\n\n") != std::string::npos) loose = true;
@@ -326,6 +345,15 @@ class Renderer {
 
   std::string inlines(const GumboNode* n) {
     std::string out;
+    if (m_depth > max_tree_depth) {
+      raw_text(n, out);
+      return md::escape(md::collapse_space(out));
+    }
+    ++m_depth;
+    struct Leave {
+      int& d;
+      ~Leave() { --d; }
+    } leave{m_depth};
     const GumboVector& kids = n->v.element.children;
     for (unsigned i = 0; i < kids.length; ++i) out += inline_node(static_cast<const GumboNode*>(kids.data[i]));
     return out;
@@ -343,7 +371,7 @@ class Renderer {
         return {};
     }
     GumboTag t = n->v.element.tag;
-    if (dropped(t)) return {};
+    if (dropped(n)) return {};
     switch (t) {
       case GUMBO_TAG_BR:
         return std::string(1, md::hard_break);
@@ -363,17 +391,15 @@ class Renderer {
       case GUMBO_TAG_A: {
         std::string href = attr(n, "href");
         std::string text = inlines(n);
-        if (href.empty() || href.starts_with("javascript:")) return text;
+        if (href.empty()) return text;
         if (md::finish_inline(text).empty()) return {};
-        return md::link(text, href);
+        return safe_link(text, href);
       }
       case GUMBO_TAG_IMG: {
         std::string alt = md::collapse_space(attr(n, "alt"));
-        if (alt.find_first_not_of(' ') == std::string::npos) return {};
         std::string src = attr(n, "src");
-        // Nothing is fetched: only a local image keeps its path.
-        if (src.empty() || has_scheme(src)) return md::escape(alt);
-        return md::link(md::escape(alt), src, true);
+        if (src.empty()) return md::escape(alt);
+        return safe_image(md::escape(alt), src);
       }
       default:
         break;
@@ -381,6 +407,8 @@ class Renderer {
     if (is_block(t)) return " " + inlines(n) + " ";  // a block inside a cell or a link
     return inlines(n);
   }
+
+  int m_depth = 0;
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 // [SECTION] mallard_title
 
 #include <diagdesk/importers/mallard.hpp>
+#include <diagdesk/importers/sanitize.hpp>
 
 #include "md_build.hpp"
 
@@ -375,7 +376,7 @@ class Renderer {
       }
       return md::link(text, xref);
     }
-    if (!href.empty()) return md::link(empty ? md::escape(href) : text, href);
+    if (!href.empty()) return safe_link(empty ? md::escape(href) : text, href);
     return text;  // action links and others: the text only
   }
 

@@ -3,9 +3,12 @@
 
 #include "front_matter.hpp"
 
+#include <diagdesk/importers/sanitize.hpp>
+
 #include <diagdesk/kb/text.hpp>
 
 #include <cctype>
+#include <cstdio>
 
 namespace diagdesk::importers {
 namespace {
@@ -77,6 +80,18 @@ std::string body_of(std::string_view text) {
   return out;
 }
 
+// No raw HTML, no refused link (sanitize.hpp); what went is said as warnings.
+std::string sanitized(const std::string& file, std::string_view body, std::vector<kb::Diagnostic>& diags) {
+  std::vector<std::string> dropped;
+  std::string out = sanitize_markdown(body, &dropped);
+  for (const auto& d : dropped) {
+    int line = 0;
+    std::sscanf(d.c_str(), "line %d:", &line);
+    diags.push_back({kb::Severity::warning, "safety.import.dropped", file, line, 0, d.substr(d.find(": ") + 2)});
+  }
+  return out;
+}
+
 }  // namespace
 
 ReadResult read_markdown(const SourceText& source) {
@@ -108,6 +123,7 @@ ReadResult read_markdown(const SourceText& source) {
     }
     if (!ar.article) return r;
     d.article = std::move(*ar.article);
+    d.article.body = sanitized(file, d.article.body, r.diagnostics);
     d.article.path.clear();
     d.lang_from = "front matter";
     r.drafts.push_back(std::move(d));
@@ -116,7 +132,7 @@ ReadResult read_markdown(const SourceText& source) {
 
   std::string_view body = std::string_view(text).substr(fm.body_offset);
   d.article.title = !fm.title.empty() ? fm.title : first_heading(body);
-  d.article.body = body_of(body);
+  d.article.body = sanitized(file, body_of(body), r.diagnostics);
   d.article.tags = std::move(fm.tags);
   d.article.symptoms = std::move(fm.symptoms);
   d.article.domain = fm.domain;

@@ -27,7 +27,9 @@ TEST_CASE("html_to_markdown keeps structure and drops chrome") {
       {"links and local image alt text",
        "<p><a href=\"vpn.html#setup\">VPN</a> <img src=\"img/box.png\" alt=\"Back of the box\"></p>",
        "[VPN](vpn.html#setup) ![Back of the box](img/box.png)\n"},
-      {"remote image: alt text only, nothing fetched", "<p><img src=\"http://x/y.png\" alt=\"Router\"></p>", "Router\n"},
+      // Issue 17: a remote image becomes a link (opened only on a click), never an image.
+      {"remote image: a link, nothing fetched", "<p><img src=\"http://x/y.png\" alt=\"Router\"></p>",
+       "[Router](http://x/y.png)\n"},
       {"image without alt is dropped", "<p>A<img src=\"a.png\">B</p>", "AB\n"},
       {"script, style, nav, form dropped",
        "<nav><a href=\"/\">Home</a></nav><script>alert(1)</script><style>p{}</style>"
