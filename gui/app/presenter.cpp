@@ -287,7 +287,15 @@ void Presenter::do_apply(const Intent& i) {
     case IntentKind::quit: m_quit = true; break;
     case IntentKind::ticket: apply_ticket(i); break;
     case IntentKind::asset: m_assets->apply(i, m_lang); break;
-    case IntentKind::quote: m_quotes->apply(i, m_lang); break;
+    case IntentKind::quote:
+      // From a diagnosis or a ticket: the draft opens in the Quotes tab.
+      if (i.a == "from_session") {
+        if (m_session) m_quotes->from_session(*m_session, m_lang);
+      } else {
+        m_quotes->apply(i, m_lang);
+      }
+      if (i.a == "from_session" || i.a == "from_ticket") m_tab = Tab::quotes;
+      break;
     case IntentKind::trainee: {
       const auto applied = m_trainee->apply(i, m_lang);
       if (!applied.error.empty()) status(applied.error, true);

@@ -5,6 +5,7 @@
 // [SECTION] Facts, links, conclusion
 // [SECTION] Home, article, author
 #include "app/presenter.hpp"
+#include "app/quotes_presenter.hpp"
 #include "app/trainee_presenter.hpp"
 
 #include <diagdesk/engine/i18n.hpp>
@@ -276,6 +277,7 @@ void Presenter::build_conclusion(AppVm& vm) {
   c.remedy_done.resize(c.remedy.size(), false);
   c.how = explain(m_session->how(m_lang));
   c.exported = m_exported;
+  c.quotable = m_quotes->proposes(*m_session);
 }
 
 // [SECTION] Home, article, author -------------------------------------------------------------

@@ -67,6 +67,8 @@ void QuotesPresenter::apply(const Intent& i, Lang lang) {
     m_version = 0;
   } else if (i.a == "search") {
     m_search = i.field("words");
+  } else if (i.a == "from_ticket" || i.a == "option") {
+    from_proposal(i, lang);
   } else if (quotes()) {
     change(i, lang);
   }
@@ -250,6 +252,9 @@ void QuotesPresenter::build_editor(QuotesVm& vm, Lang lang) {
   }
   ed.pdf_default = (m_ws.options().data_dir / "quotes" / (q.number + ".pdf")).string();
   ed.pdf_written = m_pdf_written;
+  ed.summary = m_quotes->summary(v);
+  ed.summary_lang = q.customer.language;
+  build_options(ed, lang);
 }
 
 void QuotesPresenter::build_catalogue(QuotesVm& vm, Lang lang) {

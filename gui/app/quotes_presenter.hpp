@@ -41,7 +41,14 @@ class QuotesPresenter {
   ///   send, accept (fields request "1": open the service request), refuse (fields reason)
   ///   pdf         fields path ("" the default)
   ///   search      fields words: the catalogue picker
+  ///   from_ticket b: ticket number, fields option ("" the first): what `quote from-ticket` does
+  ///   option      fields kind: a new draft with another option of the last proposal (replace...)
   void apply(const Intent& intent, engine::Lang lang);
+  /// "Make a quote" on a concluded diagnosis (what `quote from-session` does):
+  /// a draft with the first option's lines, selected; the other options offered.
+  void from_session(const engine::Session& session, engine::Lang lang);
+  /// True when the concluded `session` has a quote proposal (the desk opens if needed).
+  bool proposes(const engine::Session& session);
   /// Rebuilds the view-model when something changed.
   const QuotesVm& build(engine::Lang lang);
   /// The quote desk, once the database is open (tests), else nullptr.
@@ -54,6 +61,9 @@ class QuotesPresenter {
   void build_editor(QuotesVm& vm, engine::Lang lang);
   void build_catalogue(QuotesVm& vm, engine::Lang lang);
   void refused(const workspace::DeskError& e);
+  void from_proposal(const Intent& i, engine::Lang lang);
+  void create_from(const std::string& option, engine::Lang lang);
+  void build_options(QuoteEditorVm& ed, engine::Lang lang);
 
   const workspace::Workspace& m_ws;
   TicketsPresenter& m_tickets;
@@ -68,6 +78,10 @@ class QuotesPresenter {
   bool m_dirty = true;
   engine::Lang m_built_lang = engine::Lang::en;
   QuotesVm m_vm;
+  // The last proposal made into a draft (app/quote_propose.cpp): its options stay offered.
+  workspace::QuoteProposal m_proposal;
+  workspace::NewQuote m_proposal_for;
+  std::vector<std::pair<std::string, std::string>> m_made;  ///< quote number, option kind
 };
 
 }  // namespace diagdesk::gui

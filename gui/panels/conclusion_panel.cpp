@@ -71,6 +71,11 @@ Intent draw_conclusion_panel(const ConclusionVm& vm, const Labels& l) {
   ImGui::SameLine();
   if (ImGui::Button(l("gui.start_over"))) out = Intent{IntentKind::start_over};
   probe("start_over");
+  if (vm.quotable) {
+    ImGui::SameLine();
+    if (ImGui::Button(l("gui.quotes.make_quote"))) out = Intent{IntentKind::quote, "from_session"};
+    probe("make_quote");
+  }
   if (!vm.exported.empty()) {
     ImGui::TextDisabled("%s", l("gui.exported_to"));
     ImGui::SameLine();

@@ -228,10 +228,15 @@ struct QuotesUi {
   std::string pdf_path, pdf_for;   ///< the PDF path, filled with the default for quote `pdf_for`
   std::vector<std::string> customer;  ///< a draft's customer fields as typed (QuoteEditorVm::customer_fields order)
   std::string customer_seen;       ///< what `customer` was filled from
+  std::string copied;              ///< the summary last put on the clipboard ("" none)
 };
 /// The list with its status filter, the New quote form, the catalogue
 /// picker, the selected quote's editor. Returns IntentKind::quote intents.
 std::vector<Intent> draw_quotes_panel(const QuotesVm& vm, const Labels& l, QuotesUi& ui);
+/// Inside the editor (panels/quote_summary.cpp): the options a diagnosis
+/// proposed (each other one a button making its own draft: "quotes/option/<kind>")
+/// and the words to read out with a Copy button ("quotes/copy_summary").
+void draw_quote_summary(const QuoteEditorVm& ed, const Labels& l, QuotesUi& ui, std::vector<Intent>& out);
 
 // [The whole window] ------------------------------------------------------------------------
 

@@ -259,6 +259,7 @@ void editor(const QuoteEditorVm& ed, const Labels& l, QuotesUi& ui, std::vector<
   if (!ed.ticket.empty()) ImGui::TextDisabled("%s %s", l("quote.ticket"), ed.ticket.c_str());
   if (!ed.request.empty()) ImGui::TextColored(ok_colour, "%s %s", l("gui.quotes.request"), ed.request.c_str());
   if (ed.editable) customer_form(ed, l, ui, out);
+  draw_quote_summary(ed, l, ui, out);
   ImGui::Separator();
   lines(ed, l, ui, out);
   totals(ed, l);

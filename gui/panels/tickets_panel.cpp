@@ -315,6 +315,7 @@ Intent draw_actions(const TicketsVm& vm, const Labels& l, TicketsUi& ui) {
       {"escalate", "gui.tickets.escalate", open},   {"resolve", "gui.tickets.resolve", open},
       {"close", "gui.tickets.close", d.resolved_now}, {"reopen", "gui.tickets.reopen", d.resolved_now},
       {"note", "gui.tickets.note", !d.closed_final}, {"report", "gui.tickets.report_pdf", true},
+      {"quote", "gui.quotes.from_ticket", true},
   };
   // The buttons wrap to the next line rather than run off a narrow view.
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -327,6 +328,8 @@ Intent draw_actions(const TicketsVm& vm, const Labels& l, TicketsUi& ui) {
     if (probed_button(l(a.label), std::string("tickets/action/") + a.id, a.enabled)) {
       if (std::string(a.id) == "take") {
         out = with_version(ticket("in_progress", d.number), d);
+      } else if (std::string(a.id) == "quote") {
+        out = Intent{IntentKind::quote, "from_ticket", d.number};  // what `quote from-ticket` does, in the Quotes tab
       } else {
         ui.action = a.id;
         clear(ui.text);

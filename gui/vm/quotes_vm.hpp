@@ -36,6 +36,14 @@ struct CatalogueItemVm {
   std::string price;   ///< unit price before tax, formatted
 };
 
+/// One set of lines a diagnosis proposed ("Make a quote"): repair, replace or offer.
+struct QuoteOptionVm {
+  std::string kind;        ///< repair, replace, offer
+  std::string label;       ///< in words
+  std::string total_ht;    ///< formatted
+  bool current = false;    ///< the lines of the quote shown
+};
+
 /// The selected quote.
 struct QuoteEditorVm {
   bool open = false;
@@ -56,6 +64,11 @@ struct QuoteEditorVm {
   std::vector<std::string> history;  ///< oldest first
   std::string pdf_default;           ///< <data_dir>/quotes/<number>.pdf
   std::string pdf_written;           ///< where the last PDF went, "" none
+  std::string summary;               ///< the words to read out, in the customer's language
+  std::string summary_lang;          ///< "fr" / "en"
+  std::vector<QuoteOptionVm> options;  ///< made from a diagnosis: the options it proposed
+  std::string proposal_note;         ///< the proposal's sentence for the customer
+  std::string present_value;         ///< the device's present value, "" unknown
 };
 
 /// The whole tab.

@@ -239,6 +239,7 @@ struct ConclusionVm {
   std::vector<bool> remedy_done;
   std::vector<ExplainLineVm> how;
   std::string exported;         ///< path of the last export, for the status line
+  bool quotable = false;        ///< a quote proposal exists for it: "Make a quote"
 };
 
 // [SECTION] Articles (Markdown) ---------------------------------------------------------------

@@ -209,3 +209,108 @@ TEST_CASE("a draft's customer is edited field by field; a name cleared is refuse
   REQUIRE(app.presenter->quotes().quotes()->get(app.quotes().editor.number, v).ok());
   CHECK(v.quote.customer.name == "Paul Martin");
 }
+
+namespace {
+
+/// Answers the current question with the choice `id` through the presenter.
+void pick(QuotesApp& app, const std::string& id) {
+  const auto& choices = app.presenter->session()->step().choices;
+  for (std::size_t k = 0; k < choices.size(); ++k)
+    if (choices[k].id == id) {
+      app.presenter->apply({IntentKind::answer, "", "", static_cast<int>(k + 1)});
+      app.frame();
+      return;
+    }
+  FAIL("no choice " << id);
+}
+
+}  // namespace
+
+TEST_CASE("Make a quote on a failing-disk conclusion opens the Quotes tab with the proposed lines and the summary to copy") {
+  QuotesApp app;
+  app.presenter->apply({IntentKind::start_tree, "hw.disk_failing"});
+  app.frame();
+  pick(app, "noise");
+  pick(app, "yes");
+  REQUIRE(app.presenter->session()->concluded());
+  CHECK(app.vm().conclusion.quotable);
+  app.tap("make_quote");
+  CHECK(app.vm().tab == Tab::quotes);
+  app.frame();
+  const QuotesVm& q = app.quotes();
+  REQUIRE(q.editor.open);
+  CHECK_FALSE(q.message_error);
+  // The proposal of hw.disk_failing / c_replace_disk, priced by the bundled catalogue.
+  std::vector<std::string> refs;
+  for (const auto& l : q.editor.lines) refs.push_back(l.ref);
+  CHECK(refs == std::vector<std::string>{"SSD-SATA-1TB", "SVC-OS-INSTALL", "LAB-WORKSHOP"});
+  REQUIRE(q.editor.options.size() == 1);
+  CHECK(q.editor.options[0].kind == "repair");
+  CHECK(q.editor.options[0].current);
+  // The words to read out, with what was found, and Copy puts them on the clipboard.
+  CHECK(q.editor.summary.find("What we found") != std::string::npos);
+  CHECK(q.editor.summary.find("What it costs") != std::string::npos);
+  CHECK(q.editor.summary_lang == "en");
+  app.tap("quotes/copy_summary");
+  CHECK(std::string(ImGui::GetClipboardText()) == q.editor.summary);
+  CHECK(app.ui.quotes.copied == q.editor.summary);
+}
+
+TEST_CASE("Quote from this ticket on an old laptop offers replace beside repair, each a draft of its own") {
+  QuotesApp app;
+  workspace::ServiceDesk& desk = *app.presenter->tickets().desk();
+  workspace::AssetView a;
+  REQUIRE(desk.add_asset("PC-OLD", {{"type", "laptop"}, {"purchase_date", "2021-01-10"}}, "marie", a).ok());
+  workspace::NewTicket n;
+  n.title = "The disk clicks";
+  n.caller_name = "Paul Martin";
+  n.asset_tag = "PC-OLD";
+  workspace::TicketView t;
+  REQUIRE(desk.create(n, "marie", t).ok());
+  auto started = desk.start_diagnosis(t.ticket.number, "hw.disk_failing", {}, engine::Lang::en);
+  REQUIRE(started.session);
+  REQUIRE(started.session->answer("noise") == engine::AnswerError::none);
+  REQUIRE(started.session->answer("yes") == engine::AnswerError::none);
+  REQUIRE(desk.attach_diagnosis(t.ticket.number, *started.session, {}, "marie", t).ok());
+
+  // The Tickets tab's button sends this intent; the presenter opens the Quotes tab.
+  app.presenter->apply({IntentKind::quote, "from_ticket", t.ticket.number});
+  CHECK(app.vm().tab == Tab::quotes);
+  app.frame();
+  const QuotesVm& q = app.quotes();
+  REQUIRE_MESSAGE(q.editor.open, q.message);
+  CHECK(q.editor.ticket == t.ticket.number);
+  CHECK(q.editor.customer_fields[0].second == "Paul Martin");
+  REQUIRE(q.editor.options.size() == 2);
+  CHECK(q.editor.options[0].kind == "repair");
+  CHECK(q.editor.options[1].kind == "replace");
+  CHECK_FALSE(q.editor.present_value.empty());
+  const std::string repair = q.editor.number;
+  app.tap("quotes/option/replace");
+  const QuotesVm& r = app.quotes();
+  REQUIRE(r.editor.open);
+  CHECK(r.editor.number != repair);
+  CHECK(r.rows.size() == 2);
+  REQUIRE_FALSE(r.editor.lines.empty());
+  CHECK(r.editor.lines[0].ref == "PC-LAPTOP-14");
+  CHECK(r.editor.options[1].current);
+
+  SUBCASE("a ticket with no diagnosis is refused in the tab's words") {
+    workspace::TicketView bare;
+    n.asset_tag.clear();
+    REQUIRE(desk.create(n, "marie", bare).ok());
+    app.presenter->apply({IntentKind::quote, "from_ticket", bare.ticket.number});
+    app.frame();
+    CHECK(app.quotes().message_error);
+    CHECK(app.quotes().message.find("no concluded session") != std::string::npos);
+  }
+}
+
+TEST_CASE("the read-out summary is in the customer's language, not the tab's") {
+  QuotesApp app("en");
+  app.create("Jeanne Roux", 0);  // French customer
+  app.add("ssd", "SSD-SATA-1TB", "1", "0");
+  const QuotesVm& q = app.quotes();
+  CHECK(q.editor.summary_lang == "fr");
+  CHECK(q.editor.summary.find("Ce que cela coûte") != std::string::npos);
+}
