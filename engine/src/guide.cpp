@@ -287,7 +287,7 @@ std::vector<GuideStep> rank_steps(const GuideModel& m, const Belief& b, bool ope
     if (gain <= 1e-9) continue;
     const GuideTest& test = m.tests[t];
     GuideStep s;
-    s.kind = StepKind::test;
+    s.kind = GuideStepKind::test;
     s.index = ti;
     s.id = test.node;
     s.minutes = test.minutes;
@@ -322,7 +322,7 @@ std::vector<GuideStep> rank_steps(const GuideModel& m, const Belief& b, bool ope
     for (std::size_t c = 0; c < p.size(); ++c) success += p[c] * rep.fixes[c];
     if (success <= 0) continue;
     GuideStep s;
-    s.kind = StepKind::repair;
+    s.kind = GuideStepKind::repair;
     s.index = static_cast<int>(r);
     s.id = rep.id;
     s.minutes = rep.minutes;

@@ -75,7 +75,7 @@ TEST_CASE("the ranking: the test that splits the likeliest causes first, with it
   const GuideModel m = build_guide_model(*l.tree);
   auto steps = rank_steps(m, prior_belief(m), false);
   REQUIRE(steps.size() >= 3);
-  CHECK(steps[0].kind == StepKind::test);
+  CHECK(steps[0].kind == GuideStepKind::test);
   CHECK(steps[0].id == "q_lights");
   CHECK(steps[0].reason.en.find("1 min") != std::string::npos);
   CHECK(steps[0].reason.fr.find("1 min") != std::string::npos);
@@ -105,10 +105,10 @@ TEST_CASE("repairs are ordered by probability over cost, and a likely one goes f
   auto steps = rank_steps(m, prior_belief(m));
   std::vector<std::string> repairs;
   for (const auto& s : steps) {
-    if (s.kind == StepKind::repair) repairs.push_back(s.id);
+    if (s.kind == GuideStepKind::repair) repairs.push_back(s.id);
   }
   CHECK(repairs == std::vector<std::string>{"r_restart", "r_cheap"});
-  CHECK(steps[0].kind == StepKind::test);  // p < 0.5: the tests come first
+  CHECK(steps[0].kind == GuideStepKind::test);  // p < 0.5: the tests come first
   // After "red": p(r_restart) = 0.4412 * 0.9 + 0.5294 * 0.2 = 0.503: it is proposed first.
   auto red = rank_steps(m, observe(m, prior_belief(m), m.test_index("q_lights"), 1));
   CHECK(red[0].id == "r_restart");

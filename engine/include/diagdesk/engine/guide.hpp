@@ -81,11 +81,11 @@ double info_gain(const GuideModel& m, const Belief& b, int test);
 /// True when at most one leaf cause keeps weight (the diagnosis is made) or no test helps.
 bool settled(const GuideModel& m, const Belief& b);
 
-enum class StepKind { test, repair };
+enum class GuideStepKind { test, repair };
 
 /// One proposed step and the numbers behind it.
 struct GuideStep {
-  StepKind kind = StepKind::test;
+  GuideStepKind kind = GuideStepKind::test;
   int index = 0;            ///< into tests or repairs
   std::string id;           ///< node id or repair id
   double minutes = 0;

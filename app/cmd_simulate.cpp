@@ -1,0 +1,153 @@
+// diagdesk simulate TREE [--json] | --all [--json]: the expected cost (minutes)
+// and steps of the authored order, the guided policy and the optimum, over the
+// tree model's causes weighted by their priors (docs/guidance.md).
+#include "cli.hpp"
+
+#include <diagdesk/engine/guide.hpp>
+#include <diagdesk/engine/i18n.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+
+namespace diagdesk::cli {
+
+namespace {
+
+struct TreeFigures {
+  std::string id;
+  std::size_t causes = 0, tests = 0;
+  engine::PolicyFigures authored, guided, optimum;
+  engine::GuideModel model;
+};
+
+TreeFigures simulate_tree(const engine::Tree& t) {
+  TreeFigures f;
+  f.id = t.id;
+  f.model = engine::build_guide_model(t);
+  f.causes = f.model.causes.size();
+  f.tests = f.model.tests.size();
+  f.authored = engine::simulate_authored(t, f.model);
+  f.guided = engine::simulate_guided(f.model);
+  f.optimum = engine::simulate_optimum(f.model);
+  // Beyond the search limit the optimum is bounded by the better of the two policies.
+  if (!f.optimum.exact && f.authored.minutes < f.optimum.minutes) {
+    f.optimum = f.authored;
+    f.optimum.exact = false;
+  }
+  return f;
+}
+
+double gap(double x, double optimum) { return optimum > 0 ? (x - optimum) / optimum : 0; }
+
+std::string fixed(double v, int decimals = 2) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+std::string percent(double v) { return (v >= 0 ? "+" : "") + fixed(v * 100, 1) + " %"; }
+
+nlohmann::json policy_json(const engine::PolicyFigures& p, double optimum) {
+  return {{"minutes", p.minutes}, {"steps", p.steps}, {"gap_to_optimum", gap(p.minutes, optimum)}, {"exact", p.exact}};
+}
+
+nlohmann::json tree_json(const TreeFigures& f, engine::Lang lang) {
+  nlohmann::json slow = nlohmann::json::array();
+  std::vector<std::size_t> order(f.causes);
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return f.authored.cause_minutes[a] > f.authored.cause_minutes[b]; });
+  for (std::size_t i = 0; i < order.size() && i < 3; ++i) {
+    const auto& c = f.model.causes[order[i]];
+    slow.push_back({{"cause", c.leaf.empty() ? "other" : c.leaf}, {"name", c.name.get(lang)}, {"prior", c.prior},
+                    {"authored_minutes", f.authored.cause_minutes[order[i]]}, {"guided_minutes", f.guided.cause_minutes[order[i]]}});
+  }
+  const double opt = f.optimum.minutes;
+  return {{"tree", f.id},
+          {"causes", f.causes},
+          {"tests", f.tests},
+          {"authored", policy_json(f.authored, opt)},
+          {"guided", policy_json(f.guided, opt)},
+          {"optimum", policy_json(f.optimum, opt)},
+          {"guided_saving_vs_authored", f.authored.minutes > 0 ? (f.authored.minutes - f.guided.minutes) / f.authored.minutes : 0},
+          {"slowest_causes", slow}};
+}
+
+void print_tree(const TreeFigures& f, engine::Lang lang) {
+  using engine::tr;
+  std::cout << tr("simulate.title", lang) << " " << f.id << " (" << f.causes << " causes, " << f.tests << " tests)\n";
+  std::printf("  %-22s %20s %18s %18s\n", tr("simulate.policy", lang).c_str(), tr("simulate.minutes", lang).c_str(),
+              tr("simulate.steps", lang).c_str(), tr("simulate.gap", lang).c_str());
+  const double opt = f.optimum.minutes;
+  auto row = [&](const std::string& name, const engine::PolicyFigures& p) {
+    std::printf("  %-22s %20s %18s %18s\n", name.c_str(), fixed(p.minutes).c_str(), fixed(p.steps).c_str(), percent(gap(p.minutes, opt)).c_str());
+  };
+  row(tr("simulate.authored", lang), f.authored);
+  row(tr("simulate.guided", lang), f.guided);
+  row(f.optimum.exact ? tr("simulate.optimum", lang) : tr("simulate.bound", lang), f.optimum);
+  std::cout << "  " << tr("simulate.slowest", lang) << tr("punct.colon", lang) << "\n";
+  const nlohmann::json figures = tree_json(f, lang);  // kept alive for the loop
+  for (const auto& s : figures["slowest_causes"]) {
+    std::cout << "    - " << s["name"].get<std::string>() << " (" << fixed(s["authored_minutes"].get<double>(), 1) << " min, p "
+              << fixed(s["prior"].get<double>() * 100, 0) << " %)\n";
+  }
+}
+
+}  // namespace
+
+Runner add_simulate(CLI::App& app, Globals& g) {
+  auto* cmd = app.add_subcommand("simulate", "Expected cost of a tree's authored order, the guided policy and the optimum");
+  static std::string tree;
+  static bool all = false;
+  cmd->add_option("tree", tree, "Tree id");
+  cmd->add_flag("--all", all, "Every bundled tree with a [model]");
+  cmd->add_flag("--json", g.json, "Print JSON");
+  return [&g] {
+    const engine::Lang lang = g.language();
+    if (tree.empty() == !all) return fail(engine::tr("simulate.usage", lang));
+    auto ws = open_workspace(g);
+    if (!ws) return exit_failed;
+    const auto k = ws->knowledge();
+    if (!all) {
+      const engine::Tree* t = k->find_tree(tree);
+      if (!t) return fail(engine::tr("simulate.no_tree", lang) + engine::tr("punct.colon", lang) + tree);
+      const TreeFigures f = simulate_tree(*t);
+      if (g.json) print_json(tree_json(f, lang));
+      else print_tree(f, lang);
+      return exit_ok;
+    }
+    nlohmann::json rows = nlohmann::json::array();
+    double gap_sum = 0, saving_sum = 0;
+    std::size_t n = 0;
+    if (!g.json) {
+      std::printf("%-28s %9s %9s %9s %9s %9s\n", "tree", engine::tr("simulate.authored", lang).substr(0, 9).c_str(),
+                  engine::tr("simulate.guided", lang).c_str(), engine::tr("simulate.optimum", lang).c_str(), "gap", "saving");
+    }
+    for (const engine::Tree& t : k->trees()) {
+      if (!t.model.present) continue;
+      const TreeFigures f = simulate_tree(t);
+      const double g_gap = gap(f.guided.minutes, f.optimum.minutes);
+      const double saving = f.authored.minutes > 0 ? (f.authored.minutes - f.guided.minutes) / f.authored.minutes : 0;
+      gap_sum += g_gap;
+      saving_sum += saving;
+      ++n;
+      if (g.json) {
+        rows.push_back(tree_json(f, lang));
+      } else {
+        std::printf("%-28s %9s %9s %9s%s %9s %9s\n", t.id.c_str(), fixed(f.authored.minutes).c_str(), fixed(f.guided.minutes).c_str(),
+                    fixed(f.optimum.minutes).c_str(), f.optimum.exact ? " " : "*", percent(g_gap).c_str(), percent(saving).c_str());
+      }
+    }
+    const double avg_gap = n ? gap_sum / n : 0, avg_saving = n ? saving_sum / n : 0;
+    if (g.json) {
+      print_json({{"trees", rows}, {"count", n}, {"average_guided_gap_to_optimum", avg_gap}, {"average_guided_saving_vs_authored", avg_saving}});
+    } else {
+      std::cout << engine::tr("simulate.average", lang) << " (" << n << " " << engine::tr("simulate.trees", lang) << ")"
+                << engine::tr("punct.colon", lang) << engine::tr("simulate.gap", lang) << " " << percent(avg_gap) << ", "
+                << engine::tr("simulate.saving", lang) << " " << percent(avg_saving) << "\n";
+    }
+    return exit_ok;
+  };
+}
+
+}  // namespace diagdesk::cli
