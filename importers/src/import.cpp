@@ -334,6 +334,12 @@ FileOutcome Run::file(const Item& item) {
     return f;
   };
   if (!item.problem.empty()) return fail(item.problem);
+  if (!item.refused.empty()) {
+    f.status = Status::skipped;
+    f.reason = item.refused;
+    f.diagnostics.push_back({kb::Severity::warning, "safety.import.symlink", item.file.string(), 0, 0, item.refused});
+    return f;
+  }
   if (item.walked_unsupported) {
     f.status = Status::skipped;
     std::string ext = item.file.extension().string();
@@ -344,6 +350,13 @@ FileOutcome Run::file(const Item& item) {
   Stamp st = detail::stamp_of(item.file);
   if (st.size < 0) return fail("cannot read the file: " + std::string(std::strerror(errno)));
   f.bytes = static_cast<std::uintmax_t>(st.size);
+  if (f.bytes > m_o.max_bytes && !item.root.empty()) {
+    // Met while walking a folder: skipped, so the rest of the folder is a success.
+    f.status = Status::skipped;
+    f.reason = "the file is " + megabytes(f.bytes) + ", over the " + megabytes(m_o.max_bytes) +
+               " import limit; not read (import it alone with --max-size to take it)";
+    return f;
+  }
   if (f.bytes > m_o.max_bytes)
     return fail("the file is " + megabytes(f.bytes) + ", over the " + megabytes(m_o.max_bytes) +
                 " import limit; split it or import it with a higher limit");
@@ -444,6 +457,7 @@ FileOutcome Run::file(const Item& item) {
                                  "'" + old.id + "' is no longer produced by this file but was edited since; kept"});
         continue;
       }
+      if (!detail::symlink_on_the_way(m_target, p).empty()) continue;  // never delete through a link
       if (!m_o.dry_run && m_target_problem.empty() && folder_problem(p.parent_path()).empty()) {
         std::error_code ec;
         fs::remove(p, ec);
@@ -628,6 +642,8 @@ void Run::article(const Item& item, FileOutcome& f, Draft& d, std::int64_t mtime
     for (fs::path up = path.parent_path().parent_path(); problem.empty() && inside(m_target, up) ; up = up.parent_path())
       problem = folder_problem(up);
     if (problem.empty()) problem = folder_problem(m_target);
+    if (fs::path link = detail::symlink_on_the_way(m_target, path); problem.empty() && !link.empty())
+      problem = "'" + link.string() + "' is a symbolic link; Diagdesk never writes through one";
     if (!problem.empty()) return done(Status::failed, "cannot write '" + path.string() + "': " + problem);
     if (!m_journal.record(rec.rel, rec.hash))
       return done(Status::failed, "cannot write '" + path.string() + "': the import journal in '" + m_target.string() +

@@ -50,6 +50,8 @@ MissingAction settle(const fs::path& path, bool unedited, bool recorded, const M
   if (!unedited && !ctx.force) return MissingAction::kept_edited;
   if (!ctx.can_write) return MissingAction::would_remove;
   std::error_code ec;
+  // Never through a symbolic link in the target (it may lead anywhere).
+  if (!symlink_on_the_way(ctx.target, path).empty()) return MissingAction::would_remove;
   if (!unwritable(path.parent_path()).empty() || !fs::remove(path, ec) || ec) return MissingAction::would_remove;
   return MissingAction::removed;
 }

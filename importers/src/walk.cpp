@@ -68,6 +68,17 @@ std::vector<Item> collect(const ImportOptions& o, const fs::path& target) {
       }
       if (dir || !it->is_regular_file(ec)) continue;
       Item item{abs, p, false, {}};
+      // A link is followed only when it stays inside the folder given
+      // (issue 17: a link to /etc/passwd was imported and searchable).
+      if (it->is_symlink(ec)) {
+        fs::path real = fs::canonical(p, ec);
+        if (ec || !inside(abs, real)) {
+          item.refused = "a symbolic link to '" + (ec ? p.string() : real.string()) +
+                         "', outside the imported folder: not followed";
+          found.push_back(std::move(item));
+          continue;
+        }
+      }
       item.walked_unsupported = format_from_extension(p) == Format::automatic;
       if (seen.insert(p).second) found.push_back(std::move(item));
     }
@@ -78,6 +89,18 @@ std::vector<Item> collect(const ImportOptions& o, const fs::path& target) {
 }
 
 // [SECTION] Target folder ----------------------------------------------------------
+
+fs::path symlink_on_the_way(const fs::path& root, const fs::path& p) {
+  fs::path rel = p.lexically_normal().lexically_relative(root.lexically_normal());
+  fs::path at = root;
+  for (const auto& part : rel) {
+    at /= part;
+    struct stat st;
+    if (::lstat(at.c_str(), &st) != 0) return {};  // not there yet: made as a real folder or file
+    if (S_ISLNK(st.st_mode)) return at;
+  }
+  return {};
+}
 
 // Why a folder cannot be written to, or empty. Write bits are checked too:
 // root may write anywhere, but a folder made read-only says "do not write".

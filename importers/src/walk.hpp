@@ -15,7 +15,13 @@ struct Item {
   std::filesystem::path file;  ///< absolute
   bool walked_unsupported = false;  ///< met while walking a folder, format unknown: skipped quietly
   std::string problem;              ///< set when the input itself is unusable
+  std::string refused;              ///< set when the walk will not follow it (a link out of the folder)
 };
+
+/// The first symbolic link met going from `root` down to `p` (both
+/// absolute, `p` inside `root`), `p` itself included; empty when none. Writes
+/// and deletions in a KB never go through one.
+std::filesystem::path symlink_on_the_way(const std::filesystem::path& root, const std::filesystem::path& p);
 
 /// The absolute, normalised form of a path (symbolic links resolved where they exist).
 std::filesystem::path absolute_clean(const std::filesystem::path& p);
