@@ -292,7 +292,7 @@ std::vector<GuideStep> rank_steps(const GuideModel& m, const Belief& b, bool ope
     s.id = test.node;
     s.minutes = test.minutes;
     s.info_bits = gain;
-    s.score = test.minutes / gain;  // minutes per bit: the one-step look-ahead's cost of observation
+    s.score = observation_cost(m, b, ti);
     s.escalation = test.needs_n2 && !operator_n2;
     s.warn_first = test.has_warnings;
     const bool separates = order.size() >= 2 && [&] {

@@ -150,10 +150,42 @@ int guided_pick(const GuideModel& m, const Belief& b) {
 
 }  // namespace
 
+namespace {
+
+/// The greedy policy (best information per minute at each step), as a value per cause.
+Value greedy_value(const GuideModel& m, const Belief& b) {
+  if (done(b)) return zero(m);
+  const int t = guided_pick(m, b);
+  if (t < 0) return zero(m);
+  return ask(m, b, t, [&m](const Belief& next) { return greedy_value(m, next); });
+}
+
+/// The useful test with the lowest expected cost of observation, or -1.
+int rollout_pick(const GuideModel& m, const Belief& b) {
+  int best = -1;
+  double best_cost = std::numeric_limits<double>::infinity();
+  for (std::size_t t = 0; t < m.tests.size(); ++t) {
+    if (!useful(m, b, static_cast<int>(t))) continue;
+    const double cost = observation_cost(m, b, static_cast<int>(t));
+    if (cost < best_cost - 1e-12) {
+      best_cost = cost;
+      best = static_cast<int>(t);
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+double observation_cost(const GuideModel& m, const Belief& b, int test) {
+  const Value v = ask(m, b, test, [&m](const Belief& next) { return greedy_value(m, next); });
+  return weighted(m, b.weight, v.minutes);
+}
+
 PolicyFigures simulate_guided(const GuideModel& m) {
   std::function<Value(const Belief&)> go = [&](const Belief& b) -> Value {
     if (done(b)) return zero(m);
-    const int t = guided_pick(m, b);
+    const int t = rollout_pick(m, b);
     if (t < 0) return zero(m);
     return ask(m, b, t, go);
   };

@@ -78,6 +78,10 @@ double likelihood(const GuideModel& m, int test, int cause, int choice);
 Belief observe(const GuideModel& m, const Belief& b, int test, int choice);
 /// Expected information gain (bits) of asking `test` in `b`, over the causes.
 double info_gain(const GuideModel& m, const Belief& b, int test);
+/// Expected cost of observation of `test` in `b`: its minutes plus the expected minutes
+/// to finish the diagnosis after each answer with the greedy policy (best information
+/// per minute): the one-step look-ahead the ranking and the guided policy use.
+double observation_cost(const GuideModel& m, const Belief& b, int test);
 /// True when at most one leaf cause keeps weight (the diagnosis is made) or no test helps.
 bool settled(const GuideModel& m, const Belief& b);
 
@@ -89,7 +93,7 @@ struct GuideStep {
   int index = 0;            ///< into tests or repairs
   std::string id;           ///< node id or repair id
   double minutes = 0;
-  double score = 0;         ///< tests: expected cost of observation (lower first); repairs: p / c
+  double score = 0;         ///< tests: expected cost of observation in minutes (lower first); repairs: p / c
   double info_bits = 0;     ///< tests: expected information gain
   double success = 0;       ///< repairs: probability it fixes the fault
   bool escalation = false;  ///< needs n2 rights the operator lacks
@@ -98,7 +102,7 @@ struct GuideStep {
 };
 
 /// The ranked next steps (best first): tests by expected cost of observation (one-step
-/// look-ahead: minutes + expected remaining cost estimated by entropy), repairs by p / c
+/// look-ahead: minutes + expected remaining cost with the greedy policy, observation_cost), repairs by p / c
 /// when their p / c beats the best test's; escalations keep their place and are marked.
 std::vector<GuideStep> rank_steps(const GuideModel& m, const Belief& b, bool operator_n2 = true);
 
