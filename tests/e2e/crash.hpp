@@ -129,9 +129,46 @@ struct Tally {
   void print(const char* what) const {
     const std::string line = std::string(what) + ": " + std::to_string(kills()) + " kills (" + std::to_string(at_point) +
             " at a write point, " + std::to_string(at_output) + " after some output), " + std::to_string(finished) +
-            " runs ended before their kill, " + std::to_string(temporaries) + " temporary files seen after a kill";
+            " runs ended before their kill, " + std::to_string(temporaries) + " temporary files at most in the folder after a kill";
     MESSAGE(line);
   }
 };
+
+constexpr std::size_t kills_wanted = 200;  ///< per operation
+constexpr std::size_t check_every = 25;    ///< kills between two clean runs
+
+/// A mini KB (or the real bundled data) and a data dir.
+struct Desk {
+  ::test::TempDir kb, home;
+  std::string data = kb.path().string();
+  explicit Desk(bool bundled = false) {
+    if (bundled) data = DIAGDESK_DATA_DIR;
+    else ::test::write_mini_kb_with_articles(kb);
+  }
+  fs::path data_dir() const { return home.path() / "userdata"; }
+  ::test::ChildSpec spec(std::vector<std::string> args) const {
+    ::test::ChildSpec s;
+    s.args = {"--data", data, "--lang", "en"};
+    s.args.insert(s.args.end(), args.begin(), args.end());
+    s.data_dir = data_dir();
+    return s;
+  }
+  ::test::ChildEnd run(std::vector<std::string> args) const { return ::test::run_child(spec(std::move(args)), home.path()); }
+};
+
+/// An article file without its `updated = DATE` line (the day may turn).
+inline std::string undated(const std::string& text) {
+  static const std::regex line("\nupdated = [0-9-]+\n");
+  return std::regex_replace(text, line, "\n");
+}
+
+/// The search finds `word` and the article `id` among the results.
+inline void search_finds(const Desk& d, const std::string& word, const std::string& id) {
+  const auto end = d.run({"search", word, "--json"});
+  INFO(end.err);
+  REQUIRE(end.exited);
+  CHECK(end.rc == 0);
+  CHECK(end.out.find("\"" + id + "\"") != std::string::npos);
+}
 
 }  // namespace test::crash

@@ -19,38 +19,6 @@ namespace {
 namespace fs = std::filesystem;
 using namespace test::crash;
 
-constexpr std::size_t kills_wanted = 200;
-constexpr std::size_t check_every = 25;
-
-struct Desk {
-  test::TempDir kb, home;
-  Desk() { test::write_mini_kb_with_articles(kb); }
-  fs::path data_dir() const { return home.path() / "userdata"; }
-  test::ChildSpec spec(std::vector<std::string> args) const {
-    test::ChildSpec s;
-    s.args = {"--data", kb.path().string(), "--lang", "en"};
-    s.args.insert(s.args.end(), args.begin(), args.end());
-    s.data_dir = data_dir();
-    return s;
-  }
-  test::ChildEnd run(std::vector<std::string> args) const { return test::run_child(spec(std::move(args)), home.path()); }
-};
-
-/// An article file without its `updated = DATE` line (the day may turn).
-std::string undated(const std::string& text) {
-  static const std::regex line("\nupdated = [0-9-]+\n");
-  return std::regex_replace(text, line, "\n");
-}
-
-/// The search finds `word` and the article `id` among the results.
-void search_finds(const Desk& d, const std::string& word, const std::string& id) {
-  const auto end = d.run({"search", word, "--json"});
-  INFO(end.err);
-  REQUIRE(end.exited);
-  CHECK(end.rc == 0);
-  CHECK(end.out.find("\"" + id + "\"") != std::string::npos);
-}
-
 // [SECTION] Import of a folder --------------------------------------------------------
 
 constexpr int import_files = 8;
@@ -119,7 +87,7 @@ TEST_CASE("kill -9 during diagdesk import: reported articles are whole, nothing 
       const bool whole = text == version[0].at(id) || text == version[1].at(id) || text == version[2].at(id);
       CHECK(whole);
     }
-    tally.temporaries += files_under(d.data_dir() / "kb", true).size();
+    tally.temporaries = std::max(tally.temporaries, files_under(d.data_dir() / "kb", true).size());
     if (i % check_every == check_every - 1) {
       // The next start finishes the job: a clean run brings every article
       // to this version (none taken for a hand edit), and search finds them.
@@ -139,4 +107,57 @@ TEST_CASE("kill -9 during diagdesk import: reported articles are whole, nothing 
   CHECK(articles_in(d.data_dir() / "kb") == version[v]);
   CHECK(files_under(d.data_dir() / "kb", true).empty());
   search_finds(d, "kiwi5v" + std::to_string(v), "src.a5.en");
+}
+
+// [SECTION] Index sync ----------------------------------------------------------------
+
+namespace {
+
+constexpr int index_articles = 6;
+
+/// The user's own articles, written as an author would, in version `v`.
+void write_user_articles(const fs::path& kb, int v) {
+  fs::create_directories(kb / "articles" / "en");
+  for (int i = 0; i < index_articles; ++i) {
+    std::ofstream(kb / "articles" / "en" / ("note" + std::to_string(i) + ".md"), std::ios::binary)
+        << "+++\nschema_version = 1\nid = \"note" << i << ".en\"\ntitle = \"Note " << i
+        << "\"\nlang = \"en\"\nsource = \"hand\"\nupdated = 2026-11-01\n+++\n\n# Note " << i << "\n\nThe scanner " << i
+        << " shows plum" << i << "v" << v << (v == 2 ? " and a longer body with more words in it" : "") << ".\n";
+  }
+}
+
+}  // namespace
+
+TEST_CASE("kill -9 during diagdesk index: the next search repairs or rebuilds the index and finds the articles") {
+  Desk d;
+  const fs::path kb = d.data_dir() / "kb";
+  write_user_articles(kb, 0);
+  const std::size_t points = count_points(d.spec({"index", "--rebuild"}), d.home.path());
+  const std::size_t out_bytes = d.run({"index"}).out.size();
+  auto rng = generator("index");
+  Tally tally;
+  Range range{points};
+  for (std::size_t i = 0; tally.kills() < kills_wanted && i < 3 * kills_wanted; ++i) {
+    const int v = static_cast<int>(draw(rng, 0, 2));
+    write_user_articles(kb, v);
+    const Kill k = draw_kill(rng, i, range.hi, out_bytes);
+    // Now and then from scratch, which replaces the whole index folder.
+    const auto end = run_killed(d.spec({"index", draw(rng, 0, 4) == 0 ? "--rebuild" : "--json"}), k, d.home.path());
+    tally.add(k, end);
+    range.after(k, end);
+    CAPTURE(i);
+    CAPTURE(k.n);
+    tally.temporaries = std::max(tally.temporaries, files_under(d.data_dir() / "index", true).size());
+    // The next start: a search syncs the index on its own (repairing or
+    // rebuilding it) and finds this version of an article.
+    if (i % 4 == 0 || i % check_every == check_every - 1) {
+      const int n = static_cast<int>(draw(rng, 0, index_articles - 1));
+      search_finds(d, "plum" + std::to_string(n) + "v" + std::to_string(v), "note" + std::to_string(n) + ".en");
+    }
+  }
+  tally.print("index");
+  CHECK(tally.kills() >= kills_wanted);
+  const auto clean = d.run({"index", "--json"});
+  CHECK(clean.rc == 0);
+  search_finds(d, "scanner", "note4.en");
 }
