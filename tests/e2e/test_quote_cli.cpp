@@ -244,3 +244,26 @@ TEST_CASE("from a ticket on an old laptop, the quote proposes replace beside rep
   CHECK(c["example"] == true);
   CHECK_FALSE(c["items"].empty());
 }
+
+TEST_CASE("quote list shows a sent quote expired once its validity is past, and accept then exits 2 saying so") {
+  Shop s;  // validity 30 days: issued 2026-12-07, valid until 2027-01-06
+  s.run_json("quote new --customer 'Anne Leroy' --customer-lang en");
+  s.run_json("quote add-line DEV-2026-0001 SSD-SATA-1TB");
+  s.run_json("quote send DEV-2026-0001");
+  auto later = [&](const std::string& args) { return test::diagdesk_at(s.home, args + s.kb, "2027-01-07T09:00"); };
+  auto r = later("--lang en quote list");
+  REQUIRE_MESSAGE(r.rc == 0, r.err);
+  CHECK(has(r.out, "DEV-2026-0001"));
+  CHECK(has(r.out, "expired"));
+  CHECK_FALSE(has(r.out, "sent"));
+  r = later("quote show DEV-2026-0001 --json");
+  REQUIRE_MESSAGE(r.rc == 0, r.err);
+  const json q = json::parse(r.out);
+  CHECK(q["status"] == "expired");
+  CHECK(q["history"].back()["kind"] == "expired");
+  CHECK(q["history"].back()["actor"] == "diagdesk");
+  CHECK(q["history"].back()["note"] == "automatic");
+  r = later("--lang en quote accept DEV-2026-0001");
+  CHECK(r.rc == 2);
+  CHECK(has(r.err, "past its validity"));
+}
