@@ -2,7 +2,9 @@
 // documentation, laid out by Graphviz (the same diagram as the GUI's author mode).
 #include "cli.hpp"
 
+#include <diagdesk/engine/i18n.hpp>
 #include <diagdesk/engine/session_file.hpp>
+#include <diagdesk/engine/training_sim.hpp>
 #include <diagdesk/workspace/graph.hpp>
 
 #include <iostream>
@@ -27,6 +29,10 @@ Runner add_graph(CLI::App& app, Globals& g) {
     auto ws = open_workspace(g);
     const engine::Tree* tree = ws->knowledge()->find_tree(o->tree);
     if (!tree) return fail("unknown tree '" + o->tree + "' (see 'diagdesk trees')");
+    if (tree->nodes.size() > workspace::max_diagram_nodes)
+      return fail(engine::format_text(engine::tr("safety.graph.too_big", g.language()),
+                                      {o->tree, std::to_string(tree->nodes.size()),
+                                       std::to_string(workspace::max_diagram_nodes)}));
     workspace::DiagramOptions options;
     options.lang = g.language();
     options.wrap = o->wrap;

@@ -9,6 +9,7 @@
 #include <diagdesk/engine/wording.hpp>
 
 #include "guide_load.hpp"
+#include "safe_lint.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -327,6 +328,7 @@ void lint(const Knowledge& knowledge, std::vector<Diagnostic>& out, const std::v
     l.check_placeholders(t);
     detail::lint_model(knowledge, t, out);
   }
+  detail::lint_tree_cycles(knowledge, out);
   l.check_facts();
   l.check_rules();
 }

@@ -8,6 +8,7 @@
 #include <diagdesk/engine/knowledge.hpp>
 
 #include "guide_load.hpp"
+#include "safe_lint.hpp"
 
 #include <diagdesk/base/safe_file.hpp>
 
@@ -146,7 +147,8 @@ bool check_schema(const Ctx& ctx, const toml::table& root) {
     ctx.report(Severity::error, SourcePos{ctx.file, 1, 1}, "schema.missing", "no 'schema_version' (expected 1)");
     return true;
   }
-  auto n = v->value<std::int64_t>();
+  // is_integer first: toml++ 3.3 casts a float out of range (undefined) before checking.
+  auto n = v->is_integer() ? v->value<std::int64_t>() : std::nullopt;
   if (!n) {
     ctx.error(*v, "schema.type", "'schema_version' must be an integer");
     return false;
@@ -355,6 +357,12 @@ void load_tree(const Ctx& ctx, const toml::table& root, Knowledge& k) {
   Tree tree;
   tree.pos = SourcePos{ctx.file, 1, 1};
   tree.id = read_string(ctx, root, "id", true, "the tree");
+  // An id becomes a file name (caches, diagrams, exports): "../../etc/evil" never loads.
+  if (!tree.id.empty() && !detail::safe_tree_id(tree.id)) {
+    ctx.report(Severity::error, tree.pos, "tree.id",
+               "tree id '" + tree.id + "' is not allowed: use a-z, 0-9, '.', '_' and '-' (no '..', no '/'), at most 100 characters");
+    return;
+  }
   tree.domain = read_string(ctx, root, "domain", true, "tree '" + tree.id + "'");
   const auto& domains = known_domains();
   if (!tree.domain.empty() && std::find(domains.begin(), domains.end(), tree.domain) == domains.end()) {
@@ -362,7 +370,7 @@ void load_tree(const Ctx& ctx, const toml::table& root, Knowledge& k) {
               "unknown domain '" + tree.domain + "' (hardware, os, network, directory, office, security, service, commercial)");
   }
   if (const toml::node* c = root.get("competency")) {
-    auto v = c->value<std::int64_t>();
+    auto v = c->is_integer() ? c->value<std::int64_t>() : std::nullopt;  // toml++ float cast
     if (!v || *v < 1 || *v > 11) ctx.error(*c, "tree.competency", "'competency' must be an integer from 1 to 11");
     else tree.competency = static_cast<int>(*v);
   } else {
@@ -385,6 +393,14 @@ void load_tree(const Ctx& ctx, const toml::table& root, Knowledge& k) {
   detail::load_tree_model(ctx.file, ctx.out, root, tree);
 
   const toml::array* nodes = root["nodes"].as_array();
+  // The linter's flow checks grow with the square of a tree's size: past
+  // max_tree_nodes the tree is refused (docs/reliability.md, Resource limits).
+  if (nodes && nodes->size() > max_tree_nodes) {
+    ctx.report(Severity::error, tree.pos, "limit.tree_nodes",
+               "tree '" + tree.id + "' has " + std::to_string(nodes->size()) + " nodes, more than the limit of " +
+                   std::to_string(max_tree_nodes) + ": split it into trees joined by jumps");
+    return;
+  }
   for (const auto& item : *nodes) {
     const toml::table* nt = item.as_table();
     if (!nt) {
@@ -433,7 +449,7 @@ std::vector<Rule> load_rules(const Ctx& ctx, const toml::array& rules) {
     r.id = read_string(ctx, *t, "id", true, "a rule");
     const std::string what = "rule '" + r.id + "'";
     if (const toml::node* s = t->get("salience")) {
-      if (auto v = s->value<std::int64_t>()) r.salience = static_cast<int>(*v);
+      if (auto v = s->is_integer() ? s->value<std::int64_t>() : std::nullopt) r.salience = static_cast<int>(*v);
       else ctx.error(*s, "key.type", what + ": 'salience' must be an integer");
     }
     const toml::array* when = (*t)["when"].as_array();

@@ -66,5 +66,8 @@ inline constexpr int schema_version = 1;
 /// tree, rules or facts file larger than this is refused before it is read
 /// (error limit.file_size); a bundled tree is under 40 KB.
 inline constexpr std::uintmax_t max_knowledge_file_bytes = 16u * 1024u * 1024u;
+/// A tree with more nodes than this is refused (error limit.tree_nodes): the
+/// biggest bundled tree has about 40.
+inline constexpr std::size_t max_tree_nodes = 5000;
 
 }  // namespace diagdesk::engine

@@ -75,6 +75,13 @@ struct DiagramOptions {
   double edge_font_size = 9;
 };
 
+/// Trees with more nodes than this are laid out with bounded Graphviz
+/// iterations and straight edges (docs/reliability.md, Resource limits).
+inline constexpr std::size_t large_diagram_nodes = 150;
+/// `diagdesk graph` refuses trees with more nodes than this (the layout would
+/// take minutes and the picture would be unreadable).
+inline constexpr std::size_t max_diagram_nodes = 2000;
+
 /// The tree as DOT text (a digraph named after the tree). Jump nodes point to
 /// the target tree's title. Never fails.
 std::string tree_dot(const engine::Tree& tree, const engine::Knowledge& knowledge,
