@@ -180,7 +180,12 @@ int enter_span(MD_SPANTYPE type, void* detail, void* user) {
     case MD_SPAN_EM: ++b.em; break;
     case MD_SPAN_CODE: ++b.code; break;
     case MD_SPAN_A: b.links.push_back(attribute(static_cast<MD_SPAN_A_DETAIL*>(detail)->href)); break;
-    case MD_SPAN_IMG: b.add_text("["); break;
+    // An image is never loaded (from the network or the disk): its alt text
+    // is shown as a link to it, which a click only copies or opens.
+    case MD_SPAN_IMG:
+      b.links.push_back(attribute(static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src));
+      b.add_text("[");
+      break;
     default: break;
   }
   return 0;
@@ -195,7 +200,10 @@ int leave_span(MD_SPANTYPE type, void*, void* user) {
     case MD_SPAN_A:
       if (!b.links.empty()) b.links.pop_back();
       break;
-    case MD_SPAN_IMG: b.add_text("]"); break;
+    case MD_SPAN_IMG:
+      b.add_text("]");
+      if (!b.links.empty()) b.links.pop_back();
+      break;
     default: break;
   }
   return 0;

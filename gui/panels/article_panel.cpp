@@ -82,7 +82,7 @@ Intent draw_spans(const std::vector<MdSpan>& spans, ImFont* base) {
     while (b < e) {
       const char* nl = std::find(b, e, '\n');
       if (flow_text(flow, b, nl, span_font(s.style, base), colour, link) && link) {
-        out = s.href.rfind("http", 0) == 0 ? Intent{IntentKind::copy_text, s.href} : Intent{IntentKind::open_article, s.href};
+        out = link_intent(s.href);
         if (out.kind == IntentKind::copy_text) ImGui::SetClipboardText(s.href.c_str());
       }
       if (nl < e) {
@@ -244,6 +244,16 @@ Intent draw_article_panel(const ArticleVm& vm, const Labels& l) {
   if (Intent i = draw_markdown(vm.doc, l)) out = i;
   ImGui::EndChild();
   return out;
+}
+
+Intent link_intent(const std::string& href) {
+  const std::size_t stop = href.find_first_of(":/?#");
+  std::string scheme;
+  if (stop != std::string::npos && href[stop] == ':')
+    for (char c : href.substr(0, stop)) scheme += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (stop == std::string::npos || href[stop] != ':' || scheme == "article") return Intent{IntentKind::open_article, href};
+  if (scheme == "http" || scheme == "https" || scheme == "mailto") return Intent{IntentKind::copy_text, href};
+  return {};  // javascript:, file:, data:... : a click does nothing
 }
 
 }  // namespace diagdesk::gui

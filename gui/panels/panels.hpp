@@ -116,6 +116,10 @@ Intent draw_home_panel(const HomeVm& vm, const Labels& l);
 /// Draws a Markdown document; returns open_article for a clicked link and
 /// copy_text for a code block's copy button.
 Intent draw_markdown(const MarkdownDoc& doc, const Labels& l);
+/// What a click on an article link does: a web or mail address is copied
+/// (never fetched, nothing run), an article or relative link opens the
+/// article, any other scheme (javascript:, file:, data:) does nothing.
+Intent link_intent(const std::string& href);
 Intent draw_article_panel(const ArticleVm& vm, const Labels& l);
 
 // [Author mode] ----------------------------------------------------------------------------
