@@ -120,8 +120,17 @@ Runner add_simulate(CLI::App& app, Globals& g) {
     double gap_sum = 0, saving_sum = 0;
     std::size_t n = 0;
     if (!g.json) {
-      std::printf("%-28s %9s %9s %9s %9s %9s\n", "tree", engine::tr("simulate.authored", lang).substr(0, 9).c_str(),
-                  engine::tr("simulate.guided", lang).c_str(), engine::tr("simulate.optimum", lang).c_str(), "gap", "saving");
+      // Column titles padded by characters, not bytes, so the French ones line up.
+      const auto col = [lang](const char* key, std::size_t width, bool left) {
+        const std::string text = engine::tr(key, lang);
+        std::size_t chars = 0;
+        for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
+        const std::string pad(chars < width ? width - chars : 0, ' ');
+        return left ? text + pad : pad + text;
+      };
+      std::cout << col("simulate.col.tree", 28, true) << ' ' << col("simulate.col.authored", 9, false) << ' '
+                << col("simulate.col.guided", 9, false) << ' ' << col("simulate.col.optimum", 9, false) << "  "
+                << col("simulate.col.gap", 9, false) << ' ' << col("simulate.col.saving", 9, false) << '\n';
     }
     for (const engine::Tree& t : k->trees()) {
       if (!t.model.present) continue;
