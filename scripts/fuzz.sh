@@ -4,8 +4,10 @@
 #
 # Usage:
 #   scripts/fuzz.sh build                      libFuzzer targets (clang-14, ASan + UBSan) in build-fuzz/
-#   scripts/fuzz.sh run [--runs N | --time S] [target...]
-#                                              builds, then fuzzes each target (default: all, --time 60)
+#   scripts/fuzz.sh run [--runs N] [--time S] [target...]
+#                                              builds, then fuzzes each target (default: all, --time 60;
+#                                              both given: whichever comes first). DIAGDESK_FUZZ_TIMEOUT
+#                                              sets the per-input hang limit (default 1 s).
 #   scripts/fuzz.sh replay [target...]         replays every file of fuzz/corpus/<target>/ through
 #                                              the target built with gcc ASan + UBSan in build-replay/
 #   scripts/fuzz.sh list                       the targets
@@ -91,7 +93,7 @@ run_one() {
   local start=$SECONDS rc=0
   # shellcheck disable=SC2086
   nice -n 19 "$fuzz_dir/fuzz/fuzz_$t" "$work" "fuzz/corpus/$t" ${dict[@]+"${dict[@]}"} $limit \
-    -timeout=1 -rss_limit_mb=2048 -max_len="$(max_len "$t")" -print_final_stats=1 \
+    -timeout="${DIAGDESK_FUZZ_TIMEOUT:-1}" -rss_limit_mb=2048 -max_len="$(max_len "$t")" -print_final_stats=1 \
     -artifact_prefix="$art/" -close_fd_mask=3 >"$log" 2>&1 || rc=$?
   secs=$((SECONDS - start))
   execs=$(stat_of number_of_executed_units "$log")
@@ -121,16 +123,18 @@ case $cmd in
     build_fuzz "$@"
     ;;
   run)
-    limit="-max_total_time=60"
+    runs="" time=""
     names=()
     while [ $# -gt 0 ]; do
       case $1 in
-        --runs) [ $# -ge 2 ] || die "--runs needs a number"; limit="-runs=$2"; shift 2 ;;
-        --time) [ $# -ge 2 ] || die "--time needs seconds"; limit="-max_total_time=$2"; shift 2 ;;
+        --runs) [ $# -ge 2 ] && [[ $2 =~ ^[0-9]+$ ]] || die "--runs needs a number"; runs="-runs=$2"; shift 2 ;;
+        --time) [ $# -ge 2 ] && [[ $2 =~ ^[0-9]+$ ]] || die "--time needs seconds"; time="-max_total_time=$2"; shift 2 ;;
         -*) die "unknown option '$1'" ;;
         *) names+=("$1"); shift ;;
       esac
     done
+    [ -n "$runs$time" ] || time="-max_total_time=60"
+    limit="$runs $time"
     [ ${#names[@]} -gt 0 ] || names=("${targets_all[@]}")
     check_targets "${names[@]}"
     build_fuzz "${names[@]}"
