@@ -12,6 +12,7 @@
 #include <diagdesk/engine/i18n.hpp>
 #include <diagdesk/engine/session_file.hpp>
 #include <diagdesk/service/lifecycle.hpp>
+#include <diagdesk/workspace/model_learn.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -66,6 +67,16 @@ std::string join(const std::vector<std::string>& items, const std::string& sep) 
   std::string out;
   for (const auto& s : items) out += (out.empty() ? "" : sep) + s;
   return out;
+}
+
+/// The automatic update of the learned priors after a move that may change
+/// what the ticket confirms; its failure never undoes the move, it is reported.
+DeskError learned(DeskError done, const ServiceDesk& desk, const Workspace& ws, const TicketView& v) {
+  if (!done.ok()) return done;
+  if (auto err = learn_ticket(desk, ws, v.ticket); !err.empty()) {
+    done.warning = tr("model.auto_failed", ws.options().lang) + tr("punct.colon", ws.options().lang) + err;
+  }
+  return done;
 }
 
 /// The earliest due time of a clock still running, for sorting the queue.
@@ -255,23 +266,26 @@ DeskError ServiceDesk::set_status(const std::string& number, sv::Status to, cons
 
 DeskError ServiceDesk::resolve(const std::string& number, const std::string& solution, const std::string& actor,
                                TicketView& out, std::int64_t expected_version) {
-  return change(number, actor, expected_version, out, [&](sv::Ticket& t, sv::Edit& e) {
+  auto done = change(number, actor, expected_version, out, [&](sv::Ticket& t, sv::Edit& e) {
     return move_error(sv::resolve(t, e, solution), number, m_ws.options().lang);
   });
+  return learned(std::move(done), *this, m_ws, out);
 }
 
 DeskError ServiceDesk::close(const std::string& number, const std::string& note, const std::string& actor,
                              TicketView& out, std::int64_t expected_version) {
-  return change(number, actor, expected_version, out, [&](sv::Ticket& t, sv::Edit& e) {
+  auto done = change(number, actor, expected_version, out, [&](sv::Ticket& t, sv::Edit& e) {
     return move_error(sv::close(t, e, note), number, m_ws.options().lang);
   });
+  return learned(std::move(done), *this, m_ws, out);
 }
 
 DeskError ServiceDesk::reopen(const std::string& number, const std::string& reason, const std::string& actor,
                               TicketView& out, std::int64_t expected_version) {
-  return change(number, actor, expected_version, out, [&](sv::Ticket& t, sv::Edit& e) {
+  auto done = change(number, actor, expected_version, out, [&](sv::Ticket& t, sv::Edit& e) {
     return move_error(sv::reopen(t, e, reason), number, m_ws.options().lang);
   });
+  return learned(std::move(done), *this, m_ws, out);
 }
 
 DeskError ServiceDesk::follow_up(const std::string& number, sv::EventKind kind, const std::string& text,
@@ -376,7 +390,8 @@ DeskError ServiceDesk::attach_diagnosis(const std::string& number, const engine:
     return {};
   });
   if (done.ok() && proposal) *proposal = propose(session, lang);
-  return done;
+  // A diagnosis attached to a resolved ticket corrects the cause it confirms.
+  return learned(std::move(done), *this, m_ws, out);
 }
 
 std::vector<AttachedSession> ServiceDesk::sessions(const sv::Ticket& t) const {

@@ -49,6 +49,9 @@ struct DeskError {
   std::string code;
   std::string move;
   std::string message;
+  /// Set on success when something beside the change failed and was not
+  /// allowed to block it (the automatic update of the learned priors).
+  std::string warning;
   bool ok() const { return code.empty(); }
 };
 
