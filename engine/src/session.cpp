@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <unordered_map>
 
 namespace diagdesk::engine {
 
@@ -107,17 +108,50 @@ void Session::set_fact(const std::string& key, const std::string& value, FactSou
 
 // [SECTION] Settling: skips, jumps and rule conclusions -------------------------------
 
+namespace {
+
+// Settling is deterministic: reaching a node again while no fact was set and
+// no rule fired since (the fact map is the same) means it would go round for
+// ever. Found at the second visit, named by the nodes of the cycle.
+std::string settle_loop_message(const std::vector<PathEntry>& path, std::size_t from, const std::string& tree,
+                                const std::string& node) {
+  std::string trail;
+  std::size_t shown = 0;
+  for (std::size_t i = from; i < path.size(); ++i) {
+    if (++shown > 8) {
+      trail += "... -> ";
+      break;
+    }
+    trail += path[i].tree + ":" + path[i].node + " -> ";
+  }
+  return "the tree loops without ever reaching a conclusion: " + trail + tree + ":" + node +
+         " (no answer or rule changes a fact on the way)";
+}
+
+}  // namespace
+
 void Session::settle() {
-  // Each pass either stops or moves forward; a cycle with no exit in broken
-  // data would loop forever, hence the bound.
+  // Facts only grow while settling (a skip sets keys not yet known) and every
+  // rule firing is recorded, so (facts, fired rules) sizes change exactly when
+  // the state does. A node seen twice at the same state is a loop.
+  std::unordered_map<const Node*, std::size_t> seen;  // node -> path size when reached
+  std::pair<std::size_t, std::size_t> seen_state{m_facts.size(), m_fired.size()};
   for (int guard = 0; m_error.empty(); ++guard) {
-    if (guard > 100000) {
+    if (guard > 100000) {  // backstop only: the loop check below stops first
       m_error = "the tree loops without ever reaching a conclusion (at " + m_tree + ":" + m_node + ")";
       return;
     }
     const Node* node = m_knowledge->find_node(m_node, m_tree);
     if (!node) {
       m_error = "node '" + m_node + "' does not exist in tree '" + m_tree + "'";
+      return;
+    }
+    if (const std::pair state{m_facts.size(), m_fired.size()}; state != seen_state) {
+      seen.clear();
+      seen_state = state;
+    }
+    if (auto [at, fresh] = seen.emplace(node, m_path.size()); !fresh) {
+      m_error = settle_loop_message(m_path, at->second, m_tree, m_node);
       return;
     }
     switch (node->kind) {
@@ -309,6 +343,22 @@ bool condition_holds(const Condition& c, const FactMap& facts) {
   }
 }
 
+// What rules can change, as one string: the facts' keys and values, then how
+// many recommendations and warnings there are and which rule concluded
+// (those only grow).
+std::string rule_state(const FactMap& facts, std::size_t recommend, std::size_t warnings,
+                       const std::string& concluded_by) {
+  std::string out;
+  for (const auto& [key, value] : facts) {
+    out += key;
+    out += '\0';
+    out += value.value;
+    out += '\0';
+  }
+  out += std::to_string(recommend) + "/" + std::to_string(warnings) + "/" + concluded_by;
+  return out;
+}
+
 }  // namespace
 
 void Session::run_rules() {
@@ -318,6 +368,11 @@ void Session::run_rules() {
   // a fixpoint; two rules undoing each other never would, hence the bound.
   const std::size_t limit = 64 + rules.size() * 8;
   std::size_t fires = 0;
+  // Rules undoing each other bring the facts back to an earlier state: the
+  // second time a state is seen, the rules fired since then form the loop.
+  // Kept from the first firing on only: most calls fire nothing.
+  std::unordered_map<std::string, std::size_t> states;  // state -> m_fired size then
+  auto state = [&] { return rule_state(m_facts, m_recommend.size(), m_rule_warnings.size(), m_concluded_by); };
   bool changed = true;
   while (changed) {
     changed = false;
@@ -343,6 +398,7 @@ void Session::run_rules() {
         m_error = "rule loop: rules keep undoing each other (" + trail + r.id + ")";
         return;
       }
+      if (states.empty()) states.emplace(state(), m_fired.size());
       // What a rule deduces from an assumed fact is assumed too.
       const bool assumed = std::any_of(r.when.begin(), r.when.end(), [&](const Condition& c) {
         auto it = m_facts.find(c.fact);
@@ -364,6 +420,13 @@ void Session::run_rules() {
           m_error = "rule '" + r.id + "' concludes with unknown node '" + r.conclude + "'";
           return;
         }
+      }
+      if (auto [at, fresh] = states.emplace(state(), m_fired.size()); !fresh) {
+        std::string trail;
+        for (std::size_t i = at->second; i < m_fired.size(); ++i) trail += m_fired[i] + " -> ";
+        m_error = "rule loop: rules keep undoing each other (" + trail + m_fired[at->second] +
+                  "), the facts come back to an earlier state";
+        return;
       }
       changed = true;
       break;  // start again from the highest salience

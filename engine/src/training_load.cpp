@@ -10,6 +10,9 @@
 #include <diagdesk/engine/training.hpp>
 
 #include <diagdesk/engine/knowledge.hpp>
+#include <diagdesk/base/safe_file.hpp>
+
+#include "toml_ctx.hpp"
 
 #include <toml++/toml.h>
 
@@ -101,29 +104,11 @@ bool ScenarioSet::is_backup_step(std::string_view ref) const {
 
 namespace {
 
-struct Ctx {
-  std::string file;
-  std::vector<Diagnostic>& out;
-
-  SourcePos pos(const toml::node& n) const {
-    const auto& s = n.source();
-    return SourcePos{file, static_cast<int>(s.begin.line), static_cast<int>(s.begin.column)};
-  }
-  void error(const toml::node& n, std::string code, std::string message) const {
-    out.push_back(Diagnostic{Severity::error, std::move(code), pos(n), std::move(message)});
-  }
-  void warning(const toml::node& n, std::string code, std::string message) const {
-    out.push_back(Diagnostic{Severity::warning, std::move(code), pos(n), std::move(message)});
-  }
-};
+using Ctx = detail::TomlCtx;
 
 void check_keys(const Ctx& ctx, const toml::table& t, std::initializer_list<std::string_view> allowed,
                 std::string_view what) {
-  for (const auto& [key, value] : t) {
-    if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
-      ctx.warning(value, "key.unknown", "unknown key '" + std::string(key.str()) + "' in " + std::string(what));
-    }
-  }
+  ctx.unknown_keys(t, allowed, what);
 }
 
 /// A scalar as text: strings as they are, booleans "true"/"false", integers in decimal.
@@ -533,15 +518,16 @@ ScenarioSet load_scenarios(const std::vector<fs::path>& paths, const FactCatalog
     std::error_code ec;
     const fs::path canonical_path = fs::weakly_canonical(p, ec);
     if (!seen.insert(ec ? p : canonical_path).second) return;
-    std::ifstream in(p, std::ios::binary);
-    if (!in) {
-      set.diagnostics.push_back(Diagnostic{Severity::error, "file.unreadable", SourcePos{p.string(), 0, 0},
-                                           "cannot read the file"});
+    // Regular files only, within the knowledge files' limit: a FIFO or a
+    // device is refused at once.
+    std::string text;
+    if (base::FileStatus s = base::read_file(p, text, max_knowledge_file_bytes); !s) {
+      set.diagnostics.push_back(Diagnostic{Severity::error,
+                                           s.error == base::FileError::too_large ? "limit.file_size" : "file.unreadable",
+                                           SourcePos{p.string(), 0, 0}, "cannot read the file: " + s.reason});
       return;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    load_scenario_text(text.str(), p.string(), facts, set);
+    load_scenario_text(text, p.string(), facts, set);
   };
   for (const auto& path : paths) {
     std::error_code ec;

@@ -1,6 +1,7 @@
 // Hostile knowledge files and resource limits (issue 17): a cycle between
 // trees through jumps, an unsafe tree id, a file over the size limit, deeply
-// nested TOML, a 100,000-node tree, rules asserting facts in a loop. Every
+// nested TOML, a 100,000-node tree, rules asserting facts in a loop, cycles of
+// self-answering questions, floats where integers are expected. Every
 // input is generated in a temporary folder; each case takes well under a second
 // or two.
 #include "fixture.hpp"
@@ -8,6 +9,7 @@
 #include <diagdesk/engine/knowledge.hpp>
 #include <diagdesk/engine/lint.hpp>
 #include <diagdesk/engine/session.hpp>
+#include <diagdesk/engine/session_file.hpp>
 
 #include <doctest/doctest.h>
 
@@ -169,4 +171,114 @@ explain = { fr = "b", en = "b" }
   CHECK(s.step().kind == StepKind::error);
   CHECK(s.step().error.find("rule loop") != std::string::npos);
   CHECK(s.step().error.find("r.flip") != std::string::npos);
+}
+
+TEST_CASE("a cycle of questions that answer themselves stops at the second visit and names its nodes") {
+  test::TempDir dir;
+  dir.write("facts/f.toml", R"(schema_version = 1
+[facts.x]
+type = "enum"
+values = ["a", "b"]
+label = { fr = "X", en = "X" }
+)");
+  std::string tree = R"(schema_version = 1
+id = "t.cyc"
+domain = "os"
+competency = 3
+start = "q1"
+title = { fr = "Cycle", en = "Cycle" }
+symptoms = { fr = ["cycle"], en = ["cycle"] }
+)";
+  for (const auto& [id, next] : {std::pair{"q1", "q2"}, std::pair{"q2", "q3"}, std::pair{"q3", "q1"}}) {
+    tree += std::string("[[nodes]]\nid = \"") + id + "\"\nkind = \"question\"\ntext = { fr = \"Q ?\", en = \"Q?\" }\n" +
+            "fact = \"x\"\n[[nodes.choices]]\nid = \"a\"\nlabel = { fr = \"A\", en = \"A\" }\nset = { x = \"a\" }\n" +
+            "next = \"" + next + "\"\n[[nodes.choices]]\nid = \"b\"\nlabel = { fr = \"B\", en = \"B\" }\n" +
+            "set = { x = \"b\" }\nnext = \"c\"\n";
+  }
+  tree += "[[nodes]]\nid = \"c\"\nkind = \"conclusion\"\ndiagnosis = { fr = \"D\", en = \"D\" }\n"
+          "remedy = [ { fr = \"R\", en = \"R\" } ]\noutcome = \"resolved\"\n";
+  dir.write("trees/t.toml", tree);
+  auto loaded = load_knowledge({dir.path()});
+  SUBCASE("known from the start") {
+    Session s(loaded.knowledge, "t.cyc", {{"x", "a"}});
+    REQUIRE(s.step().kind == StepKind::error);
+    const std::string& e = s.step().error;
+    CHECK(e.find("the tree loops") != std::string::npos);
+    CHECK(e.find("t.cyc:q1 -> t.cyc:q2 -> t.cyc:q3 -> t.cyc:q1") != std::string::npos);
+    CHECK(s.path().size() == 3);  // stopped at once, not after 100,000 moves
+  }
+  SUBCASE("answered, then the other value leaves the cycle") {
+    Session s(loaded.knowledge, "t.cyc");
+    REQUIRE(s.step().kind == StepKind::question);
+    CHECK(s.answer("a") == AnswerError::none);
+    CHECK(s.step().kind == StepKind::error);
+    CHECK(s.back() == AnswerError::none);
+    CHECK(s.answer("b") == AnswerError::none);
+    CHECK(s.step().kind == StepKind::conclusion);
+  }
+}
+
+TEST_CASE("rules that bring the facts back to an earlier state are named as soon as the state repeats") {
+  test::TempDir dir;
+  test::write_mini_kb(dir);
+  dir.write("rules/loop.toml", R"(schema_version = 1
+[[rules]]
+id = "r.one"
+when = [ { fact = "ip_config", op = "eq", value = "apipa" } ]
+assert = { ip_config = "dhcp_ok" }
+explain = { fr = "a", en = "a" }
+[[rules]]
+id = "r.two"
+when = [ { fact = "ip_config", op = "eq", value = "dhcp_ok" } ]
+assert = { ip_config = "static" }
+explain = { fr = "b", en = "b" }
+[[rules]]
+id = "r.three"
+when = [ { fact = "ip_config", op = "eq", value = "static" } ]
+assert = { ip_config = "apipa" }
+explain = { fr = "c", en = "c" }
+)");
+  auto loaded = load_knowledge({dir.path()});
+  Session s(loaded.knowledge, "t.net", {{"ip_config", "apipa"}});
+  REQUIRE(s.step().kind == StepKind::error);
+  const std::string& e = s.step().error;
+  CHECK(e.find("rule loop") != std::string::npos);
+  CHECK(e.find("r.one -> r.two -> r.three -> r.one") != std::string::npos);
+  CHECK(s.fired_rules().size() == 3);  // not the 64 + 8 x rules bound
+}
+
+TEST_CASE("a float where an integer is expected is an error or ignored, never cast (toml++ float to integer)") {
+  test::TempDir dir;
+  test::write_mini_kb(dir);
+  auto loaded = load_knowledge({dir.path()});
+  REQUIRE(loaded.diagnostics.empty());
+  SUBCASE("saved session") {
+    const std::string base = "format = \"diagdesk-session\"\ntree = \"t.net\"\n";
+    // 1e300 does not fit an int64: reading it as one was undefined behaviour.
+    auto bad_version = parse_session(loaded.knowledge, base + "schema_version = 1e300\n", "v.toml");
+    CHECK_FALSE(bad_version.session);
+    CHECK(bad_version.error.find("schema_version") != std::string::npos);
+    auto times = parse_session(loaded.knowledge,
+                               base + "schema_version = 1\nstarted = 1e300\n[[answers]]\ntree = \"t.net\"\n"
+                                      "node = \"q_link\"\nchoice = \"on\"\ntime = -1e300\n",
+                               "t.toml");
+    REQUIRE_MESSAGE(times.session, times.error);
+    CHECK(times.info.date == 0);
+    REQUIRE(times.session->answers().size() == 1);
+    CHECK(times.session->answers()[0].time == 0);
+  }
+  SUBCASE("tree competency and rule salience") {
+    std::string tree = test::mini_tree;
+    tree.replace(tree.find("competency = 5"), 14, "competency = 1e300");
+    dir.write("trees/network/t.net.toml", tree);
+    dir.write("rules/float.toml", "schema_version = 1\n[[rules]]\nid = \"r.float\"\nsalience = 1e300\n"
+                                  "when = [ { fact = \"link\", op = \"eq\", value = true } ]\nassert = { dns_ok = true }\n");
+    auto out = load_and_lint(dir);
+    const Diagnostic* c = find(out, "tree.competency");
+    REQUIRE(c != nullptr);
+    CHECK(c->message.find("integer") != std::string::npos);
+    CHECK(std::any_of(out.begin(), out.end(), [](const Diagnostic& d) {
+      return d.code == "key.type" && d.message.find("salience") != std::string::npos;
+    }));
+  }
 }
