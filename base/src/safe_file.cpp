@@ -1,11 +1,15 @@
 // Safe reads and atomic writes (safe_file.hpp).
 #include <diagdesk/base/safe_file.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <system_error>
+#include <utility>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -64,43 +68,57 @@ void sync_folder(const fs::path& folder) {
   }
 }
 
+std::string temp_prefix(const fs::path& target) { return "." + target.filename().string() + ".tmp-"; }
+
 // A temporary file beside `target`, with the usual permissions (umask applies).
+// It stays locked (flock) while its writer lives: the lock is how
+// remove_stale_temps tells a temporary left by a killed run from one being
+// written right now by another process.
 int make_temp(const fs::path& target, std::string& tmp) {
-  tmp = (folder_of(target) / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  tmp = (folder_of(target) / (temp_prefix(target) + "XXXXXX")).string();
   int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
   if (fd < 0) return fd;
+  ::flock(fd, LOCK_EX | LOCK_NB);  // a new file: nobody else holds it
   mode_t mask = ::umask(0);
   ::umask(mask);
   ::fchmod(fd, 0666 & ~mask);
   return fd;
 }
 
-// fsync + close `fd` of `tmp`, rename over `path`, sync the folder; removes
-// `tmp` on any failure.
+// fsync `fd` of `tmp`, rename over `path`, sync the folder, close `fd`;
+// removes `tmp` on any failure. `fd` (and so its lock) is closed only after
+// the rename, so no cleaner can take the temporary for a stale one.
 FileStatus finish(int fd, const std::string& tmp, const fs::path& path) {
-  if (::fsync(fd) != 0) {
-    int err = errno;
+  auto failed = [&](FileStatus s) {
+    ::unlink(tmp.c_str());
     ::close(fd);
-    ::unlink(tmp.c_str());
-    return from_errno(err, "write", path);
-  }
-  if (::close(fd) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    return from_errno(err, "write", path);
-  }
-  // The target may have changed since the check: look again just before.
-  if (FileStatus s = check_write_target(path); !s) {
-    ::unlink(tmp.c_str());
     return s;
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    return from_errno(err, "replace", path);
-  }
+  };
+  if (::fsync(fd) != 0) return failed(from_errno(errno, "write", path));
+  // The target may have changed since the check: look again just before.
+  if (FileStatus s = check_write_target(path); !s) return failed(s);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) return failed(from_errno(errno, "replace", path));
   sync_folder(folder_of(path));
+  ::close(fd);  // fsync succeeded: the data is on disk whatever close says
   return {};
+}
+
+// Removes `file` if it is a temporary left by a killed writer:
+// a regular file (not followed if a link), ours (same user), whose lock
+// nobody holds, still the same file when unlinked.
+bool remove_if_stale(const fs::path& file) {
+  int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return false;
+  bool removed = false;
+  struct stat st {};
+  struct stat again {};
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() &&
+      ::flock(fd, LOCK_EX | LOCK_NB) == 0 && ::lstat(file.c_str(), &again) == 0 && again.st_dev == st.st_dev &&
+      again.st_ino == st.st_ino) {
+    removed = ::unlink(file.c_str()) == 0;
+  }
+  ::close(fd);
+  return removed;
 }
 
 }  // namespace
@@ -132,8 +150,24 @@ FileStatus check_write_target(const fs::path& path) {
   return {};
 }
 
+std::size_t remove_stale_temps(const fs::path& target) {
+  const std::string prefix = temp_prefix(target);
+  std::size_t removed = 0;
+  std::error_code ec;
+  for (fs::directory_iterator it(folder_of(target), ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() != prefix.size() + 6 || !name.starts_with(prefix)) continue;
+    const bool mkstemp_tail = std::all_of(name.begin() + static_cast<std::ptrdiff_t>(prefix.size()), name.end(),
+                                          [](unsigned char c) { return std::isalnum(c) != 0; });
+    if (!mkstemp_tail) continue;
+    if (remove_if_stale(it->path())) ++removed;
+  }
+  return removed;
+}
+
 FileStatus write_file_atomic(const fs::path& path, std::string_view content, bool create_parents) {
   if (FileStatus s = check_write_target(path); !s) return s;
+  remove_stale_temps(path);
   if (create_parents && !path.parent_path().empty()) {
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
@@ -153,27 +187,29 @@ FileStatus write_file_atomic(const fs::path& path, std::string_view content, boo
 
 AtomicFile::~AtomicFile() {
   if (!m_temp.empty()) ::unlink(m_temp.c_str());
+  if (m_fd >= 0) ::close(m_fd);
 }
 
 FileStatus AtomicFile::open(const fs::path& target) {
   if (FileStatus s = check_write_target(target); !s) return s;
   if (!m_temp.empty()) ::unlink(m_temp.c_str());
+  if (m_fd >= 0) ::close(m_fd);
   m_target = target;
-  int fd = make_temp(target, m_temp);
-  if (fd < 0) {
+  remove_stale_temps(target);
+  // Kept open (locked) while the caller writes the file by its name.
+  m_fd = make_temp(target, m_temp);
+  if (m_fd < 0) {
     m_temp.clear();
     return from_errno(errno, "create a temporary file for", target);
   }
-  ::close(fd);
   return {};
 }
 
 FileStatus AtomicFile::commit() {
-  if (m_temp.empty()) return fail(FileError::io, m_target, "nothing was written", "write");
-  int fd = ::open(m_temp.c_str(), O_RDWR | O_CLOEXEC);
-  if (fd < 0) return from_errno(errno, "write", m_target);
+  if (m_temp.empty() || m_fd < 0) return fail(FileError::io, m_target, "nothing was written", "write");
   std::string tmp = std::move(m_temp);
   m_temp.clear();
+  const int fd = std::exchange(m_fd, -1);
   return finish(fd, tmp, m_target);
 }
 

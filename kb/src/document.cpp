@@ -3,6 +3,9 @@
 
 #include "text_internal.hpp"
 
+#include <algorithm>
+#include <cstdlib>
+
 namespace diagdesk::kb {
 
 namespace {
@@ -53,7 +56,24 @@ Document to_document(const Article& a) {
   d.competency = a.competency;
   d.layer = a.layer;
   d.out_of_date = a.out_of_date;
+  d.source = a.path.string();
+  if (const std::size_t limit = max_indexed_text_bytes(); body.size() > limit) {
+    std::size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    d.cut_from = body.size();
+    body.resize(cut);
+  }
   return d;
+}
+
+std::size_t max_indexed_text_bytes() {
+  constexpr std::size_t fallback = 4u * 1024u * 1024u;
+  const char* env = std::getenv("DIAGDESK_INDEX_MAX_BYTES");
+  if (!env || !*env) return fallback;
+  char* end = nullptr;
+  const unsigned long long v = std::strtoull(env, &end, 10);
+  if (*end != '\0' || v < 1024) return fallback;
+  return static_cast<std::size_t>(std::min<unsigned long long>(v, std::size_t(-1)));
 }
 
 std::uint64_t content_hash(const Document& d) {

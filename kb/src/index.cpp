@@ -5,20 +5,26 @@
 // [SECTION] Impl
 // [SECTION] Rebuild
 // [SECTION] Incremental update
+// [SECTION] Unwritable folders
 // [SECTION] sync
 
 #include <diagdesk/kb/index.hpp>
 
 #include "index_internal.hpp"
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <future>
 #include <optional>
 #include <map>
 #include <system_error>
 #include <unordered_map>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace diagdesk::kb {
 
@@ -60,7 +66,10 @@ const char* to_string(IndexError e) {
 
 // [SECTION] Impl -------------------------------------------------------------
 
-Index::Index(fs::path dir) : m_impl(std::make_unique<Impl>()) { m_impl->dir = std::move(dir); }
+Index::Index(fs::path dir) : m_impl(std::make_unique<Impl>()) {
+  m_impl->dir = dir;
+  m_impl->requested = std::move(dir);
+}
 Index::~Index() = default;
 Index::Index(Index&&) noexcept = default;
 Index& Index::operator=(Index&&) noexcept = default;
@@ -247,6 +256,42 @@ void incremental(Xapian::WritableDatabase& db, const std::vector<const Document*
   r.total = db.get_doccount();
 }
 
+// [SECTION] Unwritable folders ------------------------------------------------
+
+// Why `dir` cannot be written (the system's words), empty when it can: the
+// folder, or the nearest existing folder above it when it is not there yet.
+std::string unwritable(const fs::path& dir) {
+  std::error_code ec;
+  fs::path probe = dir;
+  while (!probe.empty() && !fs::exists(probe, ec)) {
+    if (probe == probe.parent_path()) break;
+    probe = probe.parent_path();
+  }
+  if (probe.empty()) probe = ".";
+  if (::access(probe.c_str(), W_OK) == 0) return {};
+  const int err = errno;
+  if (err != EACCES && err != EROFS && err != EPERM) return {};  // let Xapian say what else is wrong
+  return std::strerror(err);
+}
+
+// A private folder of this user for the index of `dir`, the same for every
+// run (so later runs update it): $TMPDIR/diagdesk-index-UID-HASH, 0700, never
+// a symbolic link or someone else's. Empty when it cannot be had.
+fs::path fallback_folder(const fs::path& dir) {
+  std::error_code ec;
+  char name[64];
+  std::snprintf(name, sizeof name, "diagdesk-index-%u-%016llx", static_cast<unsigned>(::geteuid()),
+                static_cast<unsigned long long>(std::hash<std::string>{}(fs::absolute(dir, ec).string())));
+  fs::path tmp = fs::temp_directory_path(ec);
+  if (ec) tmp = "/tmp";
+  fs::path out = tmp / name;
+  ::mkdir(out.c_str(), 0700);
+  struct stat st {};
+  if (::lstat(out.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()) return {};
+  if ((st.st_mode & 077) != 0) ::chmod(out.c_str(), 0700);
+  return out;
+}
+
 }  // namespace
 
 // [SECTION] sync -------------------------------------------------------------
@@ -256,6 +301,26 @@ SyncReport Index::sync(const std::vector<Document>& docs, SyncMode mode) {
   auto t0 = Clock::now();
   Impl& m = *m_impl;
   m.reader.reset();  // reopened by the next search, after our changes
+
+  // A folder that cannot be written is not "locked": the index goes to a
+  // private temporary folder (rebuilt there the first time), search goes on.
+  m.dir = m.requested;
+  if (std::string why = unwritable(m.requested); !why.empty()) {
+    if (fs::path fb = fallback_folder(m.requested); !fb.empty()) {
+      m.dir = fb;
+      r.fallback_dir = fb;
+      r.unwritable = why;
+      r.unwritable_dir = m.requested;
+    } else {
+      r.action = IndexAction::failed;
+      r.error = IndexError::io;
+      r.unwritable = why;
+      r.unwritable_dir = m.requested;
+      r.message = "cannot write the index at " + m.requested.string() + ": " + why +
+                  ", and no private temporary folder could be made instead";
+      return r;
+    }
+  }
 
   // One document per id: the later one wins.
   std::vector<const Document*> unique;
@@ -272,6 +337,10 @@ SyncReport Index::sync(const std::vector<Document>& docs, SyncMode mode) {
       }
     }
   }
+
+  std::vector<SyncReport::Cut> cut;
+  for (const Document* d : unique)
+    if (d->cut_from) cut.push_back({d->id, d->source.empty() ? d->id : d->source, d->cut_from});
 
   auto rebuild = [&](RebuildReason why) {
     r.reason = why;
@@ -314,7 +383,12 @@ SyncReport Index::sync(const std::vector<Document>& docs, SyncMode mode) {
     }
   } catch (const Xapian::DatabaseLockError&) {
     m.read_only = true;
+    const fs::path fallback = r.fallback_dir;
+    const std::string why = r.unwritable;
     r = SyncReport{};
+    r.fallback_dir = fallback;
+    r.unwritable = why;
+    r.unwritable_dir = fallback.empty() ? fs::path{} : m.requested;
     r.action = IndexAction::read_only;
     r.error = IndexError::locked;
     r.total = size();
@@ -360,6 +434,11 @@ SyncReport Index::sync(const std::vector<Document>& docs, SyncMode mode) {
       default:
         break;
     }
+  }
+  r.cut = std::move(cut);
+  if (!r.fallback_dir.empty()) {
+    r.message += "; the index folder " + m.requested.string() + " cannot be written (" + r.unwritable +
+                 "): the index is kept in " + r.fallback_dir.string() + " instead, nothing is lost";
   }
   return r;
 }

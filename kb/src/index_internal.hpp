@@ -130,7 +130,8 @@ namespace diagdesk::kb {
 
 /// The state behind an Index: its folder, stemmers, synonyms and reader.
 struct Index::Impl {
-  std::filesystem::path dir;
+  std::filesystem::path dir;        ///< the folder in use: `requested`, or the fallback
+  std::filesystem::path requested;  ///< the folder given to the constructor
   detail::Stems stems;
   detail::PreparedSynonyms synonyms;
   std::optional<Xapian::Database> reader;

@@ -9,6 +9,8 @@
 
 #include "asset_csv_internal.hpp"
 
+#include <diagdesk/base/safe_file.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -527,15 +529,15 @@ AssetCsvResult parse(std::string_view bytes, const ColumnMap* map, std::string f
 AssetCsvResult parse_asset_csv(std::string_view bytes, const ColumnMap* map) { return parse(bytes, map, {}); }
 
 AssetCsvResult read_asset_csv(const std::filesystem::path& file, const ColumnMap* map) {
-  std::ifstream in(file, std::ios::binary);
-  std::error_code ec;
-  if (!in || std::filesystem::is_directory(file, ec)) {
+  // Regular files only, within max_asset_csv_bytes: a FIFO or /dev/zero is
+  // refused at once, never read for ever.
+  std::string bytes;
+  if (base::FileStatus s = base::read_file(file, bytes, max_asset_csv_bytes); !s) {
     AssetCsvResult r;
     r.report.file = file.string();
-    file_error(r, 0, "csv.unreadable", "cannot read the file");
+    file_error(r, 0, "csv.unreadable", "cannot read the file: " + s.reason, s.reason);
     return r;
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   return parse(bytes, map, file.string());
 }
 

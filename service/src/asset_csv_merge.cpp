@@ -3,6 +3,9 @@
 #include <diagdesk/service/asset_csv.hpp>
 
 #include "asset_csv_internal.hpp"
+#include "toml_file.hpp"
+
+#include <diagdesk/base/safe_file.hpp>
 
 #include <toml++/toml.h>
 
@@ -189,14 +192,15 @@ const std::vector<std::string>& csv_mapping_fields() {
 
 std::optional<ColumnMap> load_column_map(const std::filesystem::path& file, std::string& error) {
   const std::string path = file.string();
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec)) {
-    error = path + ": cannot read the mapping file";
+  // Regular files only, within the service limit: a FIFO or /dev/zero never blocks.
+  std::string text;
+  if (base::FileStatus s = base::read_file(file, text, detail::max_service_file_bytes); !s) {
+    error = path + ": cannot read the mapping file (" + s.reason + ")";
     return std::nullopt;
   }
   toml::table root;
   try {
-    root = toml::parse_file(path);
+    root = toml::parse(text, path);
   } catch (const toml::parse_error& e) {
     error = path + ":" + std::to_string(e.source().begin.line) + ":" + std::to_string(e.source().begin.column) + ": " +
             std::string(e.description());

@@ -1,40 +1,15 @@
 // Importing assets from CSV: bytes to UTF-8 and header folding.
 #include "asset_csv_internal.hpp"
 
+#include <diagdesk/base/utf8.hpp>
+
 #include <cctype>
 
 namespace diagdesk::service::detail {
 namespace {
 
-// Windows-1252 code points for bytes 0x80-0x9F (undefined bytes keep their C1 value).
-constexpr char32_t cp1252_high[32] = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-void append_cp1252(std::string& out, unsigned char c) {
-  if (c < 0x80) out += static_cast<char>(c);
-  else if (c < 0xA0) append_utf8(out, cp1252_high[c - 0x80]);
-  else append_utf8(out, c);
-}
+using base::append_cp1252;
+using base::append_utf8;
 
 // Length of the valid UTF-8 sequence at `i`, 0 if it is not one.
 std::size_t utf8_length(std::string_view s, std::size_t i) {

@@ -27,7 +27,8 @@ std::optional<toml::table> read_service_toml(const std::filesystem::path& file, 
   auto parsed = parse_toml_file(file, problems);
   if (!parsed) return std::nullopt;
   toml::table root = std::move(*parsed);
-  if (root["schema_version"].value<int64_t>() != 1) {
+  // is_integer first: toml++ 3.3's value<int64_t>() on a float casts out of range (undefined).
+  if (!root["schema_version"].is_integer() || root["schema_version"].value<int64_t>() != 1) {
     problems.push_back({file.string(), 1, 1, "schema_version must be 1 (this Diagdesk reads version 1)"});
     return std::nullopt;
   }

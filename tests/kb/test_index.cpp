@@ -5,7 +5,12 @@
 #include <doctest/doctest.h>
 #include <xapian.h>
 
+#include <cstdlib>
 #include <fstream>
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace diagdesk::kb;
 using kbtest::rank_of;
@@ -206,4 +211,74 @@ TEST_CASE("a document id given twice is indexed once, the later one winning") {
   REQUIRE(r.warnings.size() == 1);
   CHECK(r.warnings[0].find(twin.id) != std::string::npos);
   CHECK(rank_of(find(index, "zorglub"), twin.id) == 1);
+}
+
+namespace {
+
+// The read-only case, as a user the folder's permissions apply to. Returns
+// what went wrong, empty when all holds (it may run in a child process).
+std::string read_only_case(const std::filesystem::path& dir, const std::filesystem::path& tmpdir) {
+  ::setenv("TMPDIR", tmpdir.c_str(), 1);
+  auto docs = kbtest::sample_documents();
+  docs.push_back(kbtest::article("hw.fan.en", "Noisy fan", {"fan noise"}, "Clean the fan.", "hardware"));
+  Index index(dir);
+  SyncReport r = index.sync(docs);
+  if (r.action != IndexAction::created) return "action " + std::string(to_string(r.action)) + ": " + r.message;
+  if (r.message.find("locked") != std::string::npos) return "still called locked: " + r.message;
+  if (r.message.find("cannot be written") == std::string::npos || r.message.find(dir.string()) == std::string::npos)
+    return "message does not name the folder and the cause: " + r.message;
+  if (r.unwritable.empty() || r.fallback_dir.parent_path() != tmpdir) return "fallback not in TMPDIR: " + r.message;
+  if (rank_of(find(index, "noisy fan"), "hw.fan.en") == 0) return "the new article is not found";  // 1-based, 0: absent
+  if (find(index, "imprimante").hits.empty()) return "the old articles are not found";
+  // A second run (a new process) updates the same private folder.
+  Index again(dir);
+  SyncReport r2 = again.sync(docs);
+  if (r2.action != IndexAction::up_to_date || r2.fallback_dir != r.fallback_dir) return "second run: " + r2.message;
+  std::error_code ec;
+  if (std::filesystem::exists(dir / "iamglass", ec)) return "wrote into the read-only folder";
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("a read-only index folder is named with its cause, the index goes to a private temporary folder") {
+  kbtest::TempDir tmp;
+  const auto dir = tmp / "index";
+  const auto tmpdir = tmp / "private";
+  std::filesystem::create_directories(dir);
+  std::filesystem::create_directories(tmpdir);
+  ::chmod(tmp.path().c_str(), 0755);
+  ::chmod(tmpdir.c_str(), 01777);
+  ::chmod(dir.c_str(), 0555);
+  std::string failure;
+  if (::geteuid() != 0) {
+    const char* old = std::getenv("TMPDIR");
+    const std::string saved = old ? old : "";
+    failure = read_only_case(dir, tmpdir);
+    if (old) ::setenv("TMPDIR", saved.c_str(), 1);
+    else ::unsetenv("TMPDIR");
+  } else {
+    // Root ignores permissions: the case runs as nobody (uid 65534) in a child.
+    const auto out = tmp / "result.txt";
+    ::chmod(tmp.path().c_str(), 0777);
+    pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      int code = 3;
+      if (::setgid(65534) == 0 && ::setuid(65534) == 0) {
+        std::string f = read_only_case(dir, tmpdir);
+        std::ofstream(out) << f;
+        code = f.empty() ? 0 : 1;
+      }
+      ::_exit(code);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) != 3);
+    std::ifstream in(out);
+    std::getline(in, failure, '\0');
+  }
+  CHECK_MESSAGE(failure.empty(), failure);
+  ::chmod(dir.c_str(), 0755);
 }

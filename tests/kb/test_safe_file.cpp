@@ -106,3 +106,37 @@ TEST_CASE("read_file reads regular files only, within its limit, without blockin
   CHECK(read_file(tmp / "big", out, 2000));
   CHECK(out.size() == 2000);
 }
+
+TEST_CASE("a write removes the temporaries a killed write of the same file left, and nothing else") {
+  kbtest::TempDir tmp;
+  const fs::path target = tmp / "s.toml";
+  auto put = [&](const std::string& name) { std::ofstream(tmp / name) << "x"; };
+  put(".s.toml.tmp-Ab12cD");        // stale: removed
+  put(".s.toml.tmp-zz99zz");        // stale: removed
+  put(".s.toml.tmp-short");         // not our pattern (5 characters)
+  put(".other.toml.tmp-Ab12cD");    // another file's
+  put("s.toml.tmp-Ab12cD");         // no leading dot
+  put("outside.txt");
+  fs::create_symlink(tmp / "outside.txt", tmp / ".s.toml.tmp-link00");  // never followed nor removed
+  fs::create_directory(tmp / ".s.toml.tmp-dir000");                       // not a regular file
+  AtomicFile live;                                                          // being written right now
+  REQUIRE(live.open(target));
+  const fs::path live_temp = live.temp_path();
+
+  REQUIRE(write_file_atomic(target, "new"));
+  CHECK_FALSE(fs::exists(tmp / ".s.toml.tmp-Ab12cD"));
+  CHECK_FALSE(fs::exists(tmp / ".s.toml.tmp-zz99zz"));
+  for (const char* kept : {".s.toml.tmp-short", ".other.toml.tmp-Ab12cD", "s.toml.tmp-Ab12cD", "outside.txt",
+                           ".s.toml.tmp-dir000"}) {
+    CHECK_MESSAGE(fs::exists(tmp / kept), kept);
+  }
+  CHECK(fs::is_symlink(tmp / ".s.toml.tmp-link00"));
+  CHECK(fs::exists(live_temp));  // its writer holds the lock
+  { std::ofstream(live_temp) << "pdf"; }
+  REQUIRE(live.commit());
+  std::string back;
+  REQUIRE(read_file(target, back));
+  CHECK(back == "pdf");
+  put(".s.toml.tmp-Zx81Qp");
+  CHECK(remove_stale_temps(target) == 1);
+}

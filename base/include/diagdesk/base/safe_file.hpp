@@ -13,6 +13,7 @@
 ///
 ///     if (auto s = base::write_file_atomic("out.md", text); !s) std::cerr << s.message;
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -74,7 +75,15 @@ class AtomicFile {
  private:
   std::filesystem::path m_target;
   std::string m_temp;
+  int m_fd = -1;  ///< held open (locked) until commit: not stale
 };
+
+/// Removes the temporary files `.NAME.tmp-XXXXXX` that a killed write of
+/// `target` left beside it: only names of that pattern, regular files (never
+/// through a symbolic link), owned by this user, that no live writer holds
+/// (each writer keeps a lock on its temporary until the rename). Every write
+/// above calls it first. Returns how many it removed.
+std::size_t remove_stale_temps(const std::filesystem::path& target);
 
 /// The default limit of read_file: 64 MiB (a tree, rules, a session, a
 /// catalogue or an article is a few kilobytes).

@@ -46,11 +46,22 @@ struct Document {
   int competency = 0;
   std::string layer;        ///< "bundled", "team", "user"...
   bool out_of_date = false; ///< a translation is newer than this one
+  std::string source;       ///< the file it comes from, for messages (not indexed)
+  std::size_t cut_from = 0; ///< the body's size before to_document cut it (0: whole)
   bool operator==(const Document&) const = default;
 };
 
+/// The most text of one document the index takes, 4 MiB: past it only the
+/// beginning is indexed, searched and shown in snippets, so one huge article
+/// (imported with a large --max-size) cannot make every search crawl. The
+/// environment variable DIAGDESK_INDEX_MAX_BYTES (bytes, at least 1024)
+/// changes it, for tests.
+std::size_t max_indexed_text_bytes();
+
 /// The document for an article: title/symptoms/body in its language, the
-/// known-error fields appended to the body, error codes as exact codes.
+/// known-error fields appended to the body, error codes as exact codes. A
+/// body longer than max_indexed_text_bytes() is cut there (at a character
+/// boundary) and `cut_from` says its full size.
 Document to_document(const Article& article);
 
 /// A 64-bit hash of everything the index stores for `doc`: two documents

@@ -68,6 +68,22 @@ struct SyncReport {
   double seconds = 0;
   std::string message;        ///< English, one or two sentences
   std::vector<std::string> warnings;  ///< e.g. a document id given twice (the later one is kept)
+  /// Set when the index folder cannot be written (permission denied, a
+  /// read-only file system): the index was built and kept in this private
+  /// temporary folder instead, search uses it, nothing is lost; `unwritable`
+  /// gives the system's reason, `unwritable_dir` the folder. The action then
+  /// says what was done there.
+  std::filesystem::path fallback_dir;
+  std::string unwritable;
+  std::filesystem::path unwritable_dir;
+  /// Documents whose text was longer than max_indexed_text_bytes(): only
+  /// their beginning is indexed (`source` names the file, `size` its text).
+  struct Cut {
+    std::string id;
+    std::string source;
+    std::size_t size = 0;
+  };
+  std::vector<Cut> cut;
 };
 
 /// Stable names ("up_to_date", "corrupt"...), for --json output.
@@ -89,7 +105,9 @@ class Index {
   /// id the later one wins, with a warning). Missing, stale or corrupt
   /// indexes are rebuilt, and the report says so. When another process holds
   /// the write lock, nothing is written, the report says read_only, and
-  /// search() keeps working on the existing index. Never throws.
+  /// search() keeps working on the existing index. When the folder cannot be
+  /// written at all (permission, read-only file system), the index is kept in
+  /// a private temporary folder instead (SyncReport::fallback_dir). Never throws.
   SyncReport sync(const std::vector<Document>& docs, SyncMode mode = SyncMode::incremental);
 
   /// Searches the index; see SearchQuery and SearchResults. Never throws.

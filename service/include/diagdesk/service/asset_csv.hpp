@@ -15,6 +15,7 @@
 
 #include <diagdesk/service/asset.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -106,7 +107,12 @@ struct AssetCsvResult {
 /// names that the file lacks is csv.bad_mapping); without, the columns are
 /// detected from GLPI's and OCS Inventory's headers in French and English.
 AssetCsvResult parse_asset_csv(std::string_view bytes, const ColumnMap* map = nullptr);
-/// Reads `file` then parses it; messages start with the file's path.
+/// The largest asset CSV read_asset_csv takes: 64 MiB (hundreds of thousands
+/// of rows), checked before reading.
+inline constexpr std::uintmax_t max_asset_csv_bytes = 64u * 1024u * 1024u;
+/// Reads `file` (a regular file within max_asset_csv_bytes, else the error
+/// csv.unreadable with the reason) then parses it; messages start with the
+/// file's path.
 AssetCsvResult read_asset_csv(const std::filesystem::path& file, const ColumnMap* map = nullptr);
 
 // [Cell values] Exposed for tests and other importers.
