@@ -193,6 +193,7 @@ ExpertPath play_expert(std::shared_ptr<const Knowledge> knowledge, const Scenari
   add_tree(scenario.tree);
   for (const auto& p : s.path()) add_tree(p.tree);
   add_tree(s.step().tree);
+  out.path = s.path();
   return out;
 }
 

@@ -79,6 +79,9 @@ struct ExpertPath {
   int cost = 0;                    ///< sum of step costs
   std::string error;               ///< why the path stopped early (one sentence)
   std::string error_ref;           ///< "tree:node" where it stopped
+  /// The expert session's path (asked, skipped, jumped, concluded...): where the
+  /// path leaves each tree and which questions known facts skipped (efficiency figure).
+  std::vector<PathEntry> path;
 };
 
 /// Plays the expert path. Stops with `error` at a step the simulator cannot
