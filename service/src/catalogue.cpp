@@ -202,6 +202,11 @@ Catalogue load_catalogue(const std::vector<fs::path>& files, std::vector<Problem
   read_issuer(rd, *root, c);
   if (const toml::table* policy = (*root)["policy"].as_table()) {
     if (auto v = rd.decimal(*policy, "repair_threshold", false, "share")) c.repair_threshold = *v * 100;
+    // The largest discount a technician gives on a line (percent); training marks a quote over it.
+    if (auto v = rd.decimal(*policy, "max_discount", false, "percent")) {
+      if (*v > 10000) problems.push_back(detail::problem_at(c.file, *policy->get("max_discount"), "max_discount is a percent, at most 100"));
+      else c.max_discount = *v;
+    }
   }
   if (const toml::array* values = (*root)["device_value"].as_array()) {
     for (const toml::node& node : *values) {

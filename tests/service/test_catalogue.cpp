@@ -244,3 +244,21 @@ TEST_CASE("a device's present value falls straight to zero over its lifetime") {
   CHECK(present_value(v, bought, bought + life) == 0);
   CHECK(present_value(v, bought, bought + 4000) == 0);
 }
+
+TEST_CASE("the policy's max_discount is read as basis points, 100 % when absent, over 100 % refused at its line") {
+  std::vector<Problem> problems;
+  test::TempDir dir;
+  CHECK(load_catalogue({dir.write("a.toml", good_catalogue)}, problems).max_discount == 10000);
+  CHECK(problems.empty());
+  std::string text = good_catalogue;
+  const std::string policy = "repair_threshold = \"0.5\"\n";
+  const auto at = text.find(policy) + policy.size();
+  CHECK(load_catalogue({dir.write("b.toml", std::string(text).insert(at, "max_discount = \"12.5\"\n"))}, problems).max_discount ==
+        1250);
+  CHECK(problems.empty());
+  const Catalogue c = load_catalogue({dir.write("c.toml", std::string(text).insert(at, "max_discount = \"150\"\n"))}, problems);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].line == 16);
+  CHECK(problems[0].message.find("max_discount is a percent, at most 100") != std::string::npos);
+  CHECK(c.max_discount == 10000);
+}

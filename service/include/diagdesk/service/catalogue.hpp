@@ -99,6 +99,10 @@ struct Catalogue {
   std::vector<std::int64_t> vat_rates;  ///< basis points
   Issuer issuer;
   std::int64_t repair_threshold = 5000;  ///< basis points of the present value
+  /// Basis points: the largest discount a technician gives on a line
+  /// ([policy] max_discount, percent; 100 % when absent). The desk accepts up
+  /// to 100 % (a manager may); training marks a quote line over it.
+  std::int64_t max_discount = 10000;
   std::vector<DeviceValue> device_values;
   std::vector<CatalogueItem> items;
 
