@@ -5,6 +5,7 @@
 // [SECTION] Interactive mode
 // [SECTION] Shared with `diagdesk incident|request diagnose`
 #include "cli.hpp"
+#include "guide_cli.hpp"
 
 #include <diagdesk/engine/i18n.hpp>
 #include <diagdesk/engine/session_file.hpp>
@@ -32,6 +33,8 @@ struct DiagnoseOptions {
   std::string transcript;
   std::string operator_name;
   std::string symptom;
+  bool guided = false;        ///< --guided: the guided diagnosis (cmd_guide.cpp)
+  std::string rights = "n1";  ///< --rights n1|n2, for --guided
 };
 
 std::int64_t now() {
@@ -255,6 +258,8 @@ Runner add_diagnose(CLI::App& app, Globals& g) {
   cmd->add_option("--operator", o.operator_name, "Technician name for the report");
   cmd->add_option("--symptom", o.symptom, "Start the tree that best matches this symptom (says which and why)");
   cmd->add_flag("--json", g.json, "Print the state as JSON and exit (never prompts; with --answers, after them)");
+  cmd->add_flag("--guided", o.guided, "Guided mode: the next best step by probability and cost, with its reason (docs/guidance.md)");
+  cmd->add_option("--rights", o.rights, "With --guided: the operator's rights, n1 (default) or n2; N2 steps are escalations for n1");
   return [&g, cmd] {
     o.has_answers = cmd->count("--answers") > 0;
     const Lang lang = g.language();
@@ -264,6 +269,15 @@ Runner add_diagnose(CLI::App& app, Globals& g) {
     nlohmann::json match;  // the symptom's choice, for --json
     if (g.json && o.tree.empty() && o.symptom.empty() && o.resume.empty())
       return fail("--json needs a tree id, --symptom TEXT or --resume FILE (the trees: 'diagdesk trees --json')");
+    if (o.guided || (!o.resume.empty() && is_guided_file(o.resume))) {
+      if (!o.resume.empty() && (!o.tree.empty() || !o.facts.empty())) return fail("--resume takes no tree or --fact");
+      if (!o.symptom.empty() && o.tree.empty()) {
+        if (int rc = choose_tree_by_symptom(*ws, o.symptom, lang, g.json, o.tree, &match); rc != exit_ok) return rc;
+      }
+      if (o.tree.empty() && o.resume.empty()) return fail("--guided needs a tree id, --symptom TEXT or --resume FILE");
+      GuidedCliOptions go{o.tree, o.facts, o.answers, o.has_answers, o.resume, o.save, o.operator_name, o.symptom, o.rights};
+      return run_guided(go, *ws, lang, g.json);
+    }
     if (!o.resume.empty()) {
       if (!o.tree.empty()) return fail("give either a tree or --resume, not both");
       auto loaded = engine::load_session(ws->knowledge(), o.resume);

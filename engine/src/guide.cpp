@@ -140,6 +140,35 @@ GuideModel build_guide_model(const Tree& tree, const FactMap& facts,
     on_path.erase(id);
   };
   walk(tree.start);
+  // The gate and the graph between tests (for reachable()): per choice, the tests it
+  // leads to directly, through input nodes and actions without choices.
+  std::function<void(const std::string&, std::vector<int>&, std::set<std::string>&)> tests_from =
+      [&](const std::string& id, std::vector<int>& out, std::set<std::string>& seen) {
+        const Node* n = tree.find(id);
+        if (!n || !seen.insert(id).second || is_leaf(*n)) return;
+        if (is_test(*n)) {
+          out.push_back(test_of[n->id]);
+        } else if (!n->next.empty()) {
+          tests_from(n->next, out, seen);
+        }
+      };
+  {
+    std::set<std::string> seen;
+    tests_from(tree.start, m.entry, seen);
+  }
+  for (GuideTest& t : m.tests) {
+    const Node* n = tree.find(t.node);
+    t.first = n->first;
+    for (const std::string& a : n->after) {
+      if (const int r = m.test_index(a); r >= 0 && a != t.node) t.after.push_back(r);
+    }
+    m.gated = m.gated || t.first || !t.after.empty();
+    for (const Choice& ch : n->choices) {
+      std::set<std::string> seen;
+      t.next.emplace_back();
+      tests_from(ch.next, t.next.back(), seen);
+    }
+  }
   for (GuideTest& t : m.tests) {
     std::set<int> fwd;
     for (const auto& set : t.outcome) fwd.insert(set.begin(), set.end());
@@ -207,6 +236,11 @@ double entropy(const std::vector<double>& p) {
 }
 
 bool asked(const Belief& b, int t) {
+  return std::any_of(b.answers.begin(), b.answers.end(), [&](const auto& a) { return a.first == t; }) ||
+         std::find(b.unknown.begin(), b.unknown.end(), t) != b.unknown.end();
+}
+
+bool answered(const Belief& b, int t) {
   return std::any_of(b.answers.begin(), b.answers.end(), [&](const auto& a) { return a.first == t; });
 }
 
@@ -283,8 +317,12 @@ std::vector<GuideStep> rank_steps(const GuideModel& m, const Belief& b, bool ope
   for (std::size_t t = 0; t < m.tests.size(); ++t) {
     const int ti = static_cast<int>(t);
     if (asked(b, ti)) continue;
+    // The gate: a step waits for the steps that must come before it; a step that
+    // tells nothing is offered when a useful one waits for it.
+    if (m.gated && !gate_pending(m, b, ti).empty()) continue;
     const double gain = info_gain(m, b, ti);
-    if (gain <= 1e-9) continue;
+    const bool required = gain <= 1e-9 && m.gated && gate_required(m, b, ti);
+    if (gain <= 1e-9 && !required) continue;
     const GuideTest& test = m.tests[t];
     GuideStep s;
     s.kind = GuideStepKind::test;
@@ -302,7 +340,8 @@ std::vector<GuideStep> rank_steps(const GuideModel& m, const Belief& b, bool ope
       return std::none_of(a.begin(), a.end(), [&](int x) { return std::find(c.begin(), c.end(), x) != c.end(); });
     }();
     for (Lang lang : {Lang::fr, Lang::en}) {
-      std::string r = separates
+      std::string r = required ? fill(tr("guide.reason.required", lang), {{"step", short_text(test.text, lang)}, {"min", num(test.minutes)}})
+                      : separates
                           ? fill(tr("guide.reason.separates", lang),
                                  {{"step", short_text(test.text, lang)}, {"min", num(test.minutes)},
                                   {"a", m.causes[order[0]].name.get(lang)}, {"pa", pct(p[order[0]])},
@@ -316,8 +355,16 @@ std::vector<GuideStep> rank_steps(const GuideModel& m, const Belief& b, bool ope
     tests.push_back(std::move(s));
   }
   std::stable_sort(tests.begin(), tests.end(), [](const GuideStep& a, const GuideStep& c) { return a.score < c.score; });
-  for (std::size_t r = 0; r < m.repairs.size(); ++r) {
+  // Nothing, repairs included, comes before a pending `first` step.
+  const bool first_pending = m.gated && [&] {
+    for (std::size_t t = 0; t < m.tests.size(); ++t) {
+      if (m.tests[t].first && !answered(b, static_cast<int>(t)) && reachable(m, b, static_cast<int>(t))) return true;
+    }
+    return false;
+  }();
+  for (std::size_t r = 0; r < m.repairs.size() && !first_pending; ++r) {
     const GuideRepair& rep = m.repairs[r];
+    if (std::find(b.tried.begin(), b.tried.end(), static_cast<int>(r)) != b.tried.end()) continue;
     double success = 0;
     for (std::size_t c = 0; c < p.size(); ++c) success += p[c] * rep.fixes[c];
     if (success <= 0) continue;

@@ -8,6 +8,8 @@
 #include <diagdesk/engine/knowledge.hpp>
 
 #include <cmath>
+#include <functional>
+#include <map>
 #include <set>
 
 namespace diagdesk::engine::detail {
@@ -79,8 +81,58 @@ struct ModelLinter {
     }
   }
 
+  /// The gate: `after` names tests of the same tree, never the node itself, and the
+  /// `after` links and `first` flags never wait on each other in a circle.
+  void check_gate() {
+    auto is_test = [](const Node& n) {
+      return (n.kind == NodeKind::question || n.kind == NodeKind::action) && !n.choices.empty();
+    };
+    for (const Node& n : t.nodes) {
+      const std::string who = "node '" + t.id + ":" + n.id + "'";
+      if ((n.first || !n.after.empty()) && !is_test(n)) {
+        warning(n.gate_pos, "model.misplaced", who + " is not a question or action with choices: 'first' and 'after' are ignored here");
+      }
+      for (const std::string& a : n.after) {
+        const Node* r = t.find(a);
+        if (!r) error(n.gate_pos, "gate.unknown", who + " 'after' names '" + a + "', which is not a node of tree '" + t.id + "'");
+        else if (a == n.id) error(n.gate_pos, "gate.self", who + " 'after' names the node itself");
+        else if (!is_test(*r)) error(n.gate_pos, "gate.not_a_step", who + " 'after' names '" + a + "', which is not a question or action with choices");
+        else if (n.first && !r->first) {
+          error(n.gate_pos, "gate.cycle", who + " is 'first' but waits for '" + a + "', which is not: it can never come first");
+        }
+      }
+    }
+    // A circle of `after` links would hold every step of it back forever.
+    std::map<std::string, int> state;  // 1 visiting, 2 done
+    std::function<bool(const Node&, std::string&)> circle = [&](const Node& n, std::string& chain) {
+      int& s = state[n.id];
+      if (s == 2) return false;
+      if (s == 1) {
+        chain = n.id;
+        return true;
+      }
+      s = 1;
+      for (const std::string& a : n.after) {
+        const Node* r = t.find(a);
+        if (r && r != &n && circle(*r, chain)) {
+          chain = n.id + " -> " + chain;
+          return true;
+        }
+      }
+      s = 2;
+      return false;
+    };
+    for (const Node& n : t.nodes) {
+      std::string chain;
+      if (!n.after.empty() && state[n.id] == 0 && circle(n, chain)) {
+        error(n.gate_pos, "gate.cycle", "tree '" + t.id + "': 'after' links wait on each other in a circle (" + chain + ")");
+      }
+    }
+  }
+
   void check() {
     check_misplaced();
+    check_gate();
     if (!t.model.present) return;
     const TreeModel& m = t.model;
     if (!(m.other >= 0 && m.other < 1)) {

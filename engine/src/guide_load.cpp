@@ -146,6 +146,23 @@ void load_node_model(const std::string& file, std::vector<Diagnostic>& out, cons
     }
   }
   if (const toml::node* c = t.get("cost")) n.cost = read_cost(ctx, *c, what);
+  // The gate of the guided order: `first = true`, `after = ["node", ...]`.
+  if (const toml::node* f = t.get("first")) {
+    n.gate_pos = ctx.pos(*f);
+    n.first = read_bool(ctx, t, "first", what);
+  }
+  if (const toml::node* a = t.get("after")) {
+    n.gate_pos = ctx.pos(*a);
+    const toml::array* arr = a->as_array();
+    if (!arr) {
+      ctx.error(*a, "key.type", what + ": 'after' must be an array of node ids, e.g. after = [\"a_verify_identity\"]");
+    } else {
+      for (const auto& item : *arr) {
+        if (item.is_string()) n.after.push_back(*item.value<std::string>());
+        else ctx.error(item, "key.type", what + ": each 'after' entry must be a node id (a string)");
+      }
+    }
+  }
 }
 
 void load_tree_model(const std::string& file, std::vector<Diagnostic>& out, const toml::table& root, Tree& tree) {

@@ -44,6 +44,11 @@ PolicyFigures figures(const GuideModel& m, const Value& v) {
 /// At least two causes alive in b answer t differently: asking it can change the belief.
 bool useful(const GuideModel& m, const Belief& b, int t) {
   if (std::any_of(b.answers.begin(), b.answers.end(), [&](const auto& a) { return a.first == t; })) return false;
+  // The gate (first, after): a held step is not a candidate; a step others wait for is, even telling nothing.
+  if (m.gated) {
+    if (!gate_pending(m, b, t).empty()) return false;
+    if (gate_required(m, b, t)) return true;
+  }
   int first = -1;
   for (std::size_t c = 0; c < b.weight.size(); ++c) {
     if (b.weight[c] <= 0) continue;
@@ -138,8 +143,9 @@ int guided_pick(const GuideModel& m, const Belief& b) {
   for (std::size_t t = 0; t < m.tests.size(); ++t) {
     if (!useful(m, b, static_cast<int>(t))) continue;
     const double gain = info_gain(m, b, static_cast<int>(t));
-    if (gain <= 1e-9) continue;
-    const double score = m.tests[t].minutes / gain;
+    // A step that tells nothing comes only when held steps wait for it (the gate), last.
+    if (gain <= 1e-9 && !(m.gated && gate_required(m, b, static_cast<int>(t)))) continue;
+    const double score = gain > 1e-9 ? m.tests[t].minutes / gain : 1e12 + m.tests[t].minutes;
     if (score < best_score) {
       best_score = score;
       best = static_cast<int>(t);
@@ -192,41 +198,84 @@ PolicyFigures simulate_guided(const GuideModel& m) {
   return figures(m, go(prior_belief(m)));
 }
 
-PolicyFigures simulate_optimum(const GuideModel& m, std::size_t state_limit) {
-  std::map<std::vector<std::pair<int, int>>, Value> memo;
-  bool over = false;
-  std::function<Value(const Belief&)> best = [&](const Belief& b) -> Value {
-    if (over || done(b)) return zero(m);
-    auto key = b.answers;
-    std::sort(key.begin(), key.end());
-    if (auto it = memo.find(key); it != memo.end()) return it->second;
-    if (memo.size() >= state_limit) {
-      over = true;
-      return zero(m);
-    }
-    Value chosen = zero(m);
-    double chosen_cost = std::numeric_limits<double>::infinity();
-    for (std::size_t t = 0; t < m.tests.size(); ++t) {
-      if (!useful(m, b, static_cast<int>(t))) continue;
-      // Branch and bound: a test whose own minutes already exceed the best is skipped.
-      if (m.tests[t].minutes >= chosen_cost) continue;
-      Value v = ask(m, b, static_cast<int>(t), best);
-      const double cost = weighted(m, b.weight, v.minutes);
-      if (cost < chosen_cost - 1e-12) {
-        chosen_cost = cost;
-        chosen = std::move(v);
-      }
-    }
-    memo.emplace(std::move(key), chosen);
-    return chosen;
+namespace {
+
+/// The memoised optimum search shared by simulate_optimum and OptimalPolicy: the best
+/// value from b, and in `pick` the test it asks first (-1 when none is useful).
+/// Belief states are keyed by their sorted answers (the prior is fixed per model).
+Value optimum_value(const GuideModel& m, const Belief& b, std::map<std::vector<std::pair<int, int>>, std::pair<Value, int>>& memo,
+                    std::size_t state_limit, bool& over, int* pick = nullptr) {
+  if (pick) *pick = -1;
+  if (over || done(b)) return zero(m);
+  auto key = b.answers;
+  std::sort(key.begin(), key.end());
+  if (auto it = memo.find(key); it != memo.end()) {
+    if (pick) *pick = it->second.second;
+    return it->second.first;
+  }
+  if (memo.size() >= state_limit) {
+    over = true;
+    return zero(m);
+  }
+  Value chosen = zero(m);
+  int chosen_test = -1;
+  double chosen_cost = std::numeric_limits<double>::infinity();
+  const std::function<Value(const Belief&)> next = [&](const Belief& after) {
+    return optimum_value(m, after, memo, state_limit, over);
   };
-  Value v = best(prior_belief(m));
+  for (std::size_t t = 0; t < m.tests.size(); ++t) {
+    if (!useful(m, b, static_cast<int>(t))) continue;
+    // Branch and bound: a test whose own minutes already exceed the best is skipped.
+    if (m.tests[t].minutes >= chosen_cost) continue;
+    Value v = ask(m, b, static_cast<int>(t), next);
+    const double cost = weighted(m, b.weight, v.minutes);
+    if (cost < chosen_cost - 1e-12) {
+      chosen_cost = cost;
+      chosen = std::move(v);
+      chosen_test = static_cast<int>(t);
+    }
+  }
+  memo.emplace(std::move(key), std::pair{chosen, chosen_test});
+  if (pick) *pick = chosen_test;
+  return chosen;
+}
+
+}  // namespace
+
+PolicyFigures simulate_optimum(const GuideModel& m, std::size_t state_limit) {
+  std::map<std::vector<std::pair<int, int>>, std::pair<Value, int>> memo;
+  bool over = false;
+  Value v = optimum_value(m, prior_belief(m), memo, state_limit, over);
   if (over) {
     PolicyFigures f = simulate_guided(m);
     f.exact = false;
     return f;
   }
   return figures(m, v);
+}
+
+// [SECTION] The optimum as a policy (training's efficiency figure) ------------------------
+
+struct OptimalPolicy::Memo {
+  std::map<std::vector<std::pair<int, int>>, std::pair<Value, int>> states;
+};
+
+OptimalPolicy::OptimalPolicy(const GuideModel& m, std::size_t state_limit)
+    : m_model(m), m_limit(state_limit), m_memo(std::make_shared<Memo>()) {}
+
+int OptimalPolicy::next(const Belief& b) {
+  if (done(b)) return -1;
+  if (m_exact) {
+    bool over = false;
+    int pick = -1;
+    optimum_value(m_model, b, m_memo->states, m_limit, over, &pick);
+    if (!over) return pick;
+    // Beyond the limit the memo holds values computed against truncated subtrees:
+    // drop it and answer with the guided policy from now on, as simulate_optimum does.
+    m_exact = false;
+    m_memo->states.clear();
+  }
+  return rollout_pick(m_model, b);
 }
 
 }  // namespace diagdesk::engine

@@ -6,6 +6,7 @@
 // [SECTION] Signature, load and save
 #include <diagdesk/engine/knowledge_cache.hpp>
 #include <diagdesk/engine/session_file.hpp>
+#include <diagdesk/base/safe_file.hpp>
 
 #include <cstring>
 #include <fstream>
@@ -17,8 +18,11 @@ namespace diagdesk::engine {
 
 namespace {
 
+// A cache holds the whole KB (the bundled one: a few MB); 256 MiB is far past it.
+constexpr std::uintmax_t max_cache_bytes = 256u * 1024u * 1024u;
+
 constexpr char magic[8] = {'D', 'D', 'K', 'C', 'A', 'C', 'H', 'E'};
-constexpr std::uint32_t cache_version = 2;  // 2: the cost and probability model
+constexpr std::uint32_t cache_version = 3;  // 2: the cost and probability model; 3: the gate (first, after)
 
 // [SECTION] Byte writer and reader ---------------------------------------------------
 
@@ -229,6 +233,9 @@ void put_node(Writer& w, const Node& n) {
     w.pos(p.pos);
   }
   put_cost(w, n.cost);
+  w.u64(n.first ? 1 : 0);
+  w.strs(n.after);
+  w.pos(n.gate_pos);
   w.pos(n.pos);
 }
 
@@ -279,6 +286,9 @@ Node get_node(Reader& r) {
     p.pos = r.pos();
   }
   n.cost = get_cost(r);
+  n.first = r.u64() != 0;
+  n.after = r.strs();
+  n.gate_pos = r.pos();
   n.pos = r.pos();
   return n;
 }
@@ -440,9 +450,10 @@ LoadResult load_knowledge_cached(const std::vector<fs::path>& paths, const fs::p
   if (cache.empty()) return load_knowledge(paths);
   const std::string sig = signature(paths);
   {
-    std::ifstream in(cache, std::ios::binary);
-    if (in) {
-      std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    // Regular files only, within the limit: a FIFO or a device put in the
+    // cache's place is a miss, never a hang. A cache is a few megabytes.
+    std::string bytes;
+    if (base::read_file(cache, bytes, max_cache_bytes)) {
       if (auto hit = deserialise(bytes, sig)) {
         if (use) *use = CacheUse::hit;
         return std::move(*hit);

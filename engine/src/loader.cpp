@@ -232,7 +232,8 @@ WarningKind parse_warning_kind(const Ctx& ctx, const toml::node* n) {
 Node load_node(const Ctx& ctx, const toml::table& t, const std::string& tree_id) {
   check_keys(ctx, t,
              {"id", "kind", "text", "why", "fact", "input", "next", "dont_know", "find_out", "choices", "commands",
-              "warnings", "articles", "diagnosis", "remedy", "outcome", "tree", "node", "prior", "prior_when", "cost"},
+              "warnings", "articles", "diagnosis", "remedy", "outcome", "tree", "node", "prior", "prior_when", "cost",
+              "first", "after"},
              "a node");
   Node n;
   n.pos = ctx.pos(t);

@@ -12,6 +12,7 @@
 #include <diagdesk/engine/facts.hpp>
 #include <diagdesk/engine/tree.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,9 @@ struct GuideTest {
   std::vector<LText> choices;
   std::vector<std::vector<int>> outcome;  ///< per cause
   std::vector<int> forward;               ///< choices on some path to a leaf (loops back excluded)
+  bool first = false;                     ///< gate: comes before every step without `first`
+  std::vector<int> after;                 ///< gate: tests to take before this one
+  std::vector<std::vector<int>> next;     ///< per choice, the tests it leads to directly (through input nodes)
 };
 
 struct GuideRepair {
@@ -54,6 +58,8 @@ struct GuideModel {
   std::vector<GuideCause> causes;
   std::vector<GuideTest> tests;
   std::vector<GuideRepair> repairs;
+  std::vector<int> entry;   ///< the tests the start leads to directly
+  bool gated = false;       ///< some test has `first` or `after`
   int test_index(std::string_view node) const;  ///< -1 if none
   int cause_index(std::string_view leaf) const;  ///< -1 if none
 };
@@ -68,6 +74,8 @@ GuideModel build_guide_model(const Tree& tree, const FactMap& facts = {},
 struct Belief {
   std::vector<double> weight;
   std::vector<std::pair<int, int>> answers;
+  std::vector<int> unknown;  ///< tests answered "don't know": set aside, not ranked again
+  std::vector<int> tried;    ///< repairs tried and reported not fixed: not ranked again
   std::vector<double> posterior() const;  ///< normalised (all zero if no weight)
 };
 
@@ -84,6 +92,16 @@ double info_gain(const GuideModel& m, const Belief& b, int test);
 double observation_cost(const GuideModel& m, const Belief& b, int test);
 /// True when at most one leaf cause keeps weight (the diagnosis is made) or no test helps.
 bool settled(const GuideModel& m, const Belief& b);
+
+/// The gate (`first`, `after` on nodes): the tests still to take before `test` in `b`.
+/// A required test is pending while it was not answered (a "don't know" leaves it
+/// pending) and it can still be reached from the start given the answers so far.
+std::vector<int> gate_pending(const GuideModel& m, const Belief& b, int test);
+/// True when `test` can be reached from the start given the answers in `b`.
+bool reachable(const GuideModel& m, const Belief& b, int test);
+/// True when `test` tells nothing itself but must be taken now: a gated useful test
+/// waits for it and its own gate is open.
+bool gate_required(const GuideModel& m, const Belief& b, int test);
 
 enum class GuideStepKind { test, repair };
 
@@ -119,5 +137,30 @@ PolicyFigures simulate_guided(const GuideModel& m);
 /// Exact optimum by memoised search over belief states up to `state_limit` states;
 /// beyond it, `exact` is false and the guided figure is given as the upper bound.
 PolicyFigures simulate_optimum(const GuideModel& m, std::size_t state_limit = 200000);
+
+/// The optimum as a policy: the test it asks next in a belief (training's efficiency
+/// figure follows it with one fault's answers). The same memoised search as
+/// simulate_optimum, its memo kept across calls, so following one path costs one search.
+/// Holds a reference to `m`, which must outlive it.
+///
+///   OptimalPolicy opt(m);
+///   for (Belief b = prior_belief(m); (t = opt.next(b)) >= 0;) b = observe(m, b, t, answer_of(t));
+class OptimalPolicy {
+ public:
+  explicit OptimalPolicy(const GuideModel& m, std::size_t state_limit = 200000);
+  /// The optimum's next test in `b` (whose answers were observed from the prior), or -1
+  /// when at most one leaf cause is left or no test can change `b`. Once the search
+  /// hits its limit, it answers with the guided policy's pick (exact() is then false).
+  int next(const Belief& b);
+  /// False once the search limit was hit: the picks are then the guided policy's (a bound).
+  bool exact() const { return m_exact; }
+
+ private:
+  struct Memo;
+  const GuideModel& m_model;
+  std::size_t m_limit;
+  bool m_exact = true;
+  std::shared_ptr<Memo> m_memo;
+};
 
 }  // namespace diagdesk::engine

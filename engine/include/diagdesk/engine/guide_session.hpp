@@ -27,6 +27,7 @@
 #include <diagdesk/engine/session_file.hpp>
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -97,6 +98,9 @@ struct GuidedState {
   /// remedy, outcome, warnings, articles; kind conclusion).
   std::string leaf;
   double confidence = 0;  ///< that leaf's posterior
+  /// True when at most one cause of the tree is left (or a repair fixed it); false when
+  /// the steps left tell nothing or wait on a gate step answered "don't know".
+  bool certain = false;
   Step conclusion;
   std::string error;      ///< unknown tree, broken jump: the session cannot go on
 };
@@ -166,18 +170,19 @@ class GuidedSession {
                                              GuidedStart start, std::vector<GuidedAct> acts, std::string* error);
 
  private:
-  struct Segment;
   void restart();
+  void recompute();
   bool apply(const GuidedAct& act, std::string* error);
   void settle();
   void build_state();
+  GuidedOption make_option(int test, int repair, const GuideStep* rank) const;
   GuidedError check(std::string_view step_id, bool repair_ok) const;
 
   std::shared_ptr<const Knowledge> m_knowledge;
   std::string m_start_tree;
   GuidedStart m_start;
   std::vector<GuidedAct> m_acts;
-  std::vector<std::string> m_acknowledged;  ///< "tree:step"
+  std::vector<std::string> m_acknowledged;  ///< "tree:step", cleared by every act
 
   // Derived by replay.
   std::string m_tree;
@@ -185,8 +190,16 @@ class GuidedSession {
   FactMap m_facts;
   GuideModel m_model;
   Belief m_belief;
-  std::vector<PathEntry> m_path;          ///< start-fact skips and jumps, for how()
-  /// Per act: the posterior right after it (for how()), and the tree it was in.
+  std::size_t m_segment_begin = 0;        ///< first act in the current tree (after the last jump)
+  std::string m_segment_node;             ///< the node a jump led to ("" the tree's start)
+  std::vector<std::string> m_skipped;     ///< tests answered by known facts in the current tree
+  std::vector<GuideStep> m_ranking;
+  bool m_fixed = false;                   ///< a repair was reported as fixing it
+  bool m_concluded = false;
+  std::string m_leaf;
+  double m_confidence = 0;
+  std::vector<PathEntry> m_path;          ///< jumps, for how()
+  /// Per act: the posterior right after it (for how()).
   std::vector<std::vector<CauseProbability>> m_after;
   GuidedState m_state;
 };
@@ -211,5 +224,7 @@ struct LoadedGuided {
 /// stale file is refused with a clear message.
 LoadedGuided parse_guided(std::shared_ptr<const Knowledge> knowledge, std::string_view text,
                           const std::string& source_name);
+/// Reads `path` (a regular file of at most max_session_bytes) and parses it.
+LoadedGuided load_guided(std::shared_ptr<const Knowledge> knowledge, const std::filesystem::path& path);
 
 }  // namespace diagdesk::engine

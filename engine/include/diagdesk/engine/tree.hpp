@@ -109,6 +109,11 @@ struct Node {
   std::optional<double> prior;       ///< conclusion, jump: prior probability of this cause
   std::vector<PriorWhen> prior_when; ///< conclusion, jump: fact-dependent priors, first match wins
   StepCost cost;                     ///< question, action
+  /// The gate of the guided order (data/README.md, "must come first"): `first` steps come
+  /// before any other step; a step with `after` is proposed only once those nodes were taken.
+  bool first = false;
+  std::vector<std::string> after;
+  SourcePos gate_pos;
   SourcePos pos;
 
   const Choice* find_choice(std::string_view id) const;
