@@ -12,10 +12,12 @@
 // [SECTION] --list, --progress, --expert
 // [SECTION] Registration
 #include "cli.hpp"
+#include "train_quote.hpp"
 #include "train_ticket.hpp"
 
 #include <diagdesk/engine/i18n.hpp>
 #include <diagdesk/engine/training_lint.hpp>
+#include <diagdesk/workspace/quote_training.hpp>
 #include <diagdesk/workspace/training.hpp>
 
 #include <algorithm>
@@ -174,6 +176,7 @@ void print_debrief(std::ostream& out, const engine::TrainingRun& run, Lang lang)
   part("train.points_efficiency", s.p_efficiency, engine::points_efficiency);
   part("train.points_method", s.p_method, 6 * engine::points_method_step);
   part("train.points_articles", s.p_articles, engine::points_articles);
+  train_quote::print_points(out, s, lang);  // the quote step of proposal scenarios
   out << "  " << pad(tr("train.points_penalties", lang), 30) << std::right << std::setw(3) << -s.p_penalties << "\n";
 
   out << "\n" << tr("train.paths", lang) << "\n";
@@ -200,10 +203,13 @@ void print_debrief(std::ostream& out, const engine::TrainingRun& run, Lang lang)
     }
     if (!r.explanation.empty()) out << "        -> " << r.explanation << "\n";
   }
+  // Efficiency against the optimum (issue 16): the trainee's minutes beside the optimal sequence.
+  out << "\n" << tr("train.efficiency.title", lang) << "\n  " << d.efficiency << "\n";
   out << "\n" << tr("train.method", lang) << "\n";
   for (const auto& l : d.method) out << "  " << l << "\n";
   out << "\n" << tr("train.findings", lang) << "\n";
   for (const auto& f : d.findings) out << "  - " << f << "\n";
+  train_quote::print_debrief(out, run, s, lang);  // proposal scenarios: the quote line by line
 }
 
 // [SECTION] JSON ---------------------------------------------------------------------------------
@@ -238,6 +244,20 @@ nlohmann::json run_json(const engine::TrainingRun& run, Lang lang) {
                        {"expected", s.expected_priority}, {"ok", s.priority_ok}, {"points", s.p_priority}};
   score["efficiency"] = {{"percent", s.efficiency}, {"expert_cost", s.expert_cost}, {"trainee_cost", s.trainee_cost},
                          {"points", s.p_efficiency}};
+  // Efficiency against the optimum (issue 16): null when the scenario's tree has no model.
+  score["efficiency"]["optimum"] = nullptr;
+  if (s.optimum) {
+    const engine::OptimumFigure& f = *s.optimum;
+    json seq = json::array();
+    for (const auto& st : f.plan.sequence) {
+      seq.push_back({{"tree", st.tree}, {"node", st.node}, {"text", st.text.get(lang)}, {"minutes", st.minutes},
+                     {"answer", st.answer.get(lang)}, {"from_expert", st.from_expert}});
+    }
+    score["efficiency"]["optimum"] = {{"minutes", f.plan.minutes}, {"trainee_minutes", f.trainee_minutes},
+                                      {"expert_minutes", f.plan.expert_minutes}, {"percent", f.percent},
+                                      {"points_percent", f.points_percent}, {"exact", f.plan.exact},
+                                      {"sequence", std::move(seq)}};
+  }
   score["method"] = {{"identify", s.method.identify}, {"theory", s.method.theory}, {"test", s.method.test},
                      {"implement", s.method.implement}, {"verify", s.method.verify}, {"document", s.method.document},
                      {"steps", s.method.count()}, {"points", s.p_method}};
@@ -246,6 +266,7 @@ nlohmann::json run_json(const engine::TrainingRun& run, Lang lang) {
   for (const auto& p : s.penalties) score["penalties"].push_back({{"code", p.code}, {"ref", p.ref}, {"points", p.points}});
   score["penalty_points"] = s.p_penalties;
   if (s.ticket) score["ticket"] = train_ticket::score_json(s);
+  if (s.quote.scored) score["quote"] = train_quote::score_json(s);
   score["time_units"] = s.time_units;
   score["expert_time_units"] = s.expert_time_units;
   out["score"] = std::move(score);
@@ -285,6 +306,7 @@ nlohmann::json run_json(const engine::TrainingRun& run, Lang lang) {
                     {"trainee", r.trainee}, {"expert", r.expert}, {"explanation", r.explanation}});
   }
   out["debrief"] = {{"hidden_fault", d.hidden_fault}, {"rows", rows}, {"method", d.method}, {"findings", d.findings}};
+  out["debrief"]["efficiency"] = d.efficiency;  // efficiency against the optimum (issue 16)
   return out;
 }
 
@@ -511,6 +533,7 @@ int run_interactive(engine::TrainingRun& run, const workspace::Workspace& ws, co
       else print_node(std::cout, *ws.knowledge(), set, ref.substr(0, ref.find(':')), *n, lang);
       continue;
     }
+    if (train_quote::command(std::cout, run, line, lang)) continue;  // quote step: search, lines
     std::string token = normalise_command(line);
     // A bare number picks from the last list (trees before a tree is open, catalogue in free mode).
     const bool number = token.find_first_not_of("0123456789") == std::string::npos;
@@ -553,6 +576,7 @@ int run_interactive(engine::TrainingRun& run, const workspace::Workspace& ws, co
     // Show what the action brought.
     for (std::size_t i = before; i < run.actions().size(); ++i) {
       const auto& a = run.actions()[i];
+      if (a.kind == engine::TraineeAction::Kind::quote) train_quote::print_lines(std::cout, run, lang);
       if (a.kind == engine::TraineeAction::Kind::step && !guided) {
         if (const engine::Node* n = ws.knowledge()->find_node(a.node, a.tree)) print_node(std::cout, *ws.knowledge(), set, a.tree, *n, lang);
         say_reply(std::cout, *ws.knowledge(), run.simulator(), a.tree, a.node, a.reply, lang);
@@ -570,6 +594,7 @@ int run_interactive(engine::TrainingRun& run, const workspace::Workspace& ws, co
     if (!was_diagnosed && run.diagnosed()) {
       print_conclusion(std::cout, *ws.knowledge(), run.diagnosis(), lang);
       if (run.is_ticket()) std::cout << tr("train.ticket.help", lang) << "\n";
+      train_quote::print_intro(std::cout, run, lang);  // proposal scenarios: the quote step
     } else if (guided && !run.diagnosed()) {
       show_guided_step(run, lang);
     }
@@ -756,6 +781,7 @@ Runner add_train(CLI::App& app, Globals& g) {
     if (!s) return fail("train: unknown scenario '" + o.scenario + "' (see 'diagdesk train --list')");
     if (o.expert) return show_expert(*ws, set, *s, g);
     engine::TrainingRun run(ws->knowledge(), set, *s, *engine::parse_mode(o.mode), lang);
+    run.set_quote_key(workspace::quote_key_for(*ws, *s));  // proposal scenarios: the expected quote
     if (!run.expert().error.empty()) {
       std::cerr << "diagdesk: warning: scenario '" << s->id << "' is broken (" << run.expert().error
                 << "); run 'diagdesk lint'\n";

@@ -38,4 +38,17 @@ void ticket_findings(const Score& sc, Lang lang, std::vector<std::string>& out);
 /// True for the penalties score_ticket adds (they are explained by ticket_findings).
 bool is_ticket_penalty(std::string_view code);
 
+/// The debrief lines of the quote step: each finding with what it cost (training_quote.cpp).
+void quote_findings(const QuoteScore& quote, const QuoteKey& key, Lang lang, std::vector<std::string>& out);
+
+// Efficiency against the optimum (training_efficiency.cpp).
+
+/// Sets sc.optimum from the plan (nothing when there is none): the trainee's steps in
+/// minutes, the percent against the optimum and the percent the points follow.
+void score_optimum(const Knowledge& k, const std::vector<TraineeAction>& actions,
+                   const std::optional<OptimumPlan>& plan, Score& sc);
+
+/// Fills d.efficiency and d.optimum_steps from sc.optimum (or says there is no model).
+void efficiency_debrief(const Score& sc, Lang lang, Debrief& d);
+
 }  // namespace diagdesk::engine::detail

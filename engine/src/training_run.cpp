@@ -44,6 +44,7 @@ std::string_view action_kind_name(TraineeAction::Kind kind) {
     case K::resolve: return "resolve";
     case K::pending: return "pending";
     case K::escalate: return "escalate";
+    case K::quote: return "quote";
   }
   return "step";
 }
@@ -63,6 +64,8 @@ std::string_view action_error_name(ActionError error) {
     case ActionError::bad_value: return "bad_value";
     case ActionError::not_a_ticket: return "not_a_ticket";
     case ActionError::not_qualified: return "not_qualified";
+    case ActionError::not_a_proposal: return "not_a_proposal";
+    case ActionError::no_quote_key: return "no_quote_key";
   }
   return "none";
 }
@@ -129,6 +132,8 @@ ActionError TrainingRun::act(std::string_view raw) {
 
   bool ticket_token = false;
   if (!token.empty()) result = ticket_action(token, ticket_token);
+  // The quote step of proposal scenarios (training_quote.cpp).
+  if (!ticket_token && !token.empty()) result = quote_action(token, ticket_token);
   // A ticket is qualified before it is diagnosed.
   const bool investigates = arg_of(token, "tree") || arg_of(token, "diagnosis") ||
                             (m_mode == Mode::free && token.find(':') != std::string::npos && !arg_of(token, "kb"));

@@ -60,6 +60,8 @@ Score TrainingRun::score() const {
     if (a.kind == K::step) sc.trainee_cost += a.cost;
   }
   sc.efficiency = sc.trainee_cost == 0 ? 100 : std::min(100, 100 * sc.expert_cost / sc.trainee_cost);
+  // Efficiency against the optimum, in minutes, where the scenario's tree has a model.
+  detail::score_optimum(*m_knowledge, m_actions, optimum_plan(), sc);
 
   for (const auto& a : m_actions) {
     if (a.kind == K::article && std::find(sc.articles_read.begin(), sc.articles_read.end(), a.value) == sc.articles_read.end()) {
@@ -130,13 +132,19 @@ Score TrainingRun::score() const {
   sc.p_diagnosis = sc.diagnosis_ok ? points_diagnosis : 0;
   sc.p_outcome = sc.outcome_ok ? points_outcome : 0;
   sc.p_priority = sc.priority_ok ? points_priority : 0;
-  sc.p_efficiency = sc.diagnosis_ok ? points_efficiency * sc.efficiency / 100 : 0;
+  sc.p_efficiency = sc.diagnosis_ok ? points_efficiency * (sc.optimum ? sc.optimum->points_percent : sc.efficiency) / 100 : 0;
   sc.p_method = points_method_step * sc.method.count();
   sc.p_articles = m_scenario.articles.empty()
                       ? points_articles
                       : points_articles * sc.articles_hit / static_cast<int>(m_scenario.articles.size());
   for (const auto& p : sc.penalties) sc.p_penalties += p.points;
-  const int sum = sc.p_diagnosis + sc.p_outcome + sc.p_priority + sc.p_efficiency + sc.p_method + sc.p_articles;
+  int sum = sc.p_diagnosis + sc.p_outcome + sc.p_priority + sc.p_efficiency + sc.p_method + sc.p_articles;
+  // Proposal scenarios with a quote key: the parts above make 85, the quote 15.
+  if (is_proposal() && m_quote_key) {
+    sc.quote = score_quote(*m_quote_key, quote());
+    sc.p_quote = sc.quote.points;
+    sum = sum * (100 - points_quote) / 100 + sc.p_quote;
+  }
   sc.total = std::clamp(sum - sc.p_penalties, 0, 100);
   return sc;
 }
@@ -366,11 +374,13 @@ Debrief TrainingRun::debrief(Lang lang) const {
   d.findings.push_back(format_text(tr(sc.diagnosis_ok ? "train.finding_efficiency" : "train.finding_efficiency_void", lang),
                                    {std::to_string(sc.trainee_cost), std::to_string(sc.expert_cost),
                                     std::to_string(sc.efficiency)}));
+  detail::efficiency_debrief(sc, lang, d);  // efficiency against the optimum, in minutes
   d.findings.push_back(format_text(tr("train.finding_articles", lang),
                                    {sc.articles_read.empty() ? tr("train.none", lang) : join(sc.articles_read, ", "),
                                     sc.articles_missed.empty() ? tr("train.none", lang) : join(sc.articles_missed, ", ")}));
   d.findings.push_back(format_text(tr("train.finding_time", lang),
                                    {std::to_string(sc.time_units), std::to_string(sc.expert_time_units)}));
+  if (sc.quote.scored) detail::quote_findings(sc.quote, *m_quote_key, lang, d.findings);
   for (const auto& p : sc.penalties) {
     if (detail::is_ticket_penalty(p.code)) continue;  // explained with the ticket findings above
     d.findings.push_back(format_text(tr("train.penalty_" + p.code, lang), {p.ref, std::to_string(p.points)}));

@@ -32,7 +32,16 @@
 /// A ticket scenario starts with its qualification: tree=, TREE:NODE,
 /// diagnosis=, resolve, pending and escalate= are refused (not_qualified)
 /// until type, impact, urgency and priority have each been given.
+/// Proposal scenarios only (expected outcome proposal; refused with
+/// not_a_proposal otherwise, not_diagnosed before the diagnosis, no_quote_key
+/// when the run has no quote key), the quote step (training_quote.hpp):
+///   quote=REF:QTY      add a line to the current option, or change its quantity (QTY decimal, default 1)
+///   quote-=REF         remove that line from the current option
+///   discount=REF:PCT   the discount of that line of the current option, percent (decimal)
+///   quote-option=O     the option lines now go to: repair or offer (the main one), replace
 
+#include <diagdesk/engine/training_quote.hpp>
+#include <diagdesk/engine/training_efficiency.hpp>
 #include <diagdesk/engine/training_sim.hpp>
 
 #include <memory>
@@ -50,7 +59,8 @@ std::optional<Mode> parse_mode(std::string_view name);
 struct TraineeAction {
   enum class Kind {
     tree, step, diagnosis, ack, backup, article, impact, urgency, outcome, verify, document,
-    type, priority, resolve, pending, escalate  ///< ticket scenarios
+    type, priority, resolve, pending, escalate,  ///< ticket scenarios
+    quote  ///< proposal scenarios: a quote token (value: the token as recorded)
   };
   Kind kind = Kind::step;
   std::string tree;      ///< tree (tree, step, diagnosis)
@@ -85,6 +95,8 @@ enum class ActionError {
   bad_value,        ///< bad level, outcome, type, priority, escalation level or empty topic
   not_a_ticket,     ///< a ticket action (type=, priority=, resolve...) in a scenario without [ticket]
   not_qualified,    ///< ticket scenario: diagnosis or closing before type, impact, urgency and priority
+  not_a_proposal,   ///< a quote action in a scenario whose expected outcome is not proposal
+  no_quote_key,     ///< a quote action in a run without a quote key (no catalogue)
 };
 std::string_view action_error_name(ActionError error);
 
@@ -166,6 +178,14 @@ struct Score {
   Disposition expected_disposition = Disposition::resolved;
   int expected_escalation = 0;
   bool disposition_ok = false;             ///< same disposition, and same level when escalated
+  // Quote step (proposal scenarios with a quote key, training_quote.hpp). When
+  // quote.scored, the six parts above count for (100 - points_quote) % and
+  // p_quote is added: total = parts x 85 / 100 (rounded down) + p_quote - penalties.
+  QuoteScore quote;
+  int p_quote = 0;
+  // Efficiency against the optimum (issue 16, training_efficiency.hpp): present when the
+  // scenario's tree has a model; the efficiency points then follow optimum->points_percent.
+  std::optional<OptimumFigure> optimum;
   // Points.
   int p_diagnosis = 0, p_outcome = 0, p_priority = 0, p_efficiency = 0, p_method = 0, p_articles = 0;
   int p_penalties = 0;
@@ -190,6 +210,9 @@ struct Debrief {
   std::vector<DebriefRow> rows;          ///< the two paths side by side, in order
   std::vector<std::string> method;       ///< one line per method step: "[x] ..." / "[ ] ..."
   std::vector<std::string> findings;     ///< penalties, qualification, articles, in words
+  // Efficiency against the optimum (issue 16).
+  std::string efficiency;                 ///< "Your steps: 14 min; the optimum for this fault: 6 min (42 %): A (2 min) → B (4 min)", or why there is none
+  std::vector<std::string> optimum_steps; ///< the optimal sequence, "text (2 min)" per step
 };
 
 class TrainingRun {
@@ -227,9 +250,20 @@ class TrainingRun {
   /// Actions as tokens, replayable with act() (for saving a run).
   std::vector<std::string> tokens() const { return m_tokens; }
 
+  // [Quote] Proposal scenarios (training_quote.hpp). -----------------------------------
+  /// The expected quote; set before acting. Null leaves the quote unscored.
+  void set_quote_key(std::shared_ptr<const QuoteKey> key) { m_quote_key = std::move(key); }
+  const QuoteKey* quote_key() const { return m_quote_key.get(); }
+  /// The scenario expects a proposal (quote tokens are allowed after the diagnosis).
+  bool is_proposal() const;
+  /// The trainee's quote so far (replayed from the quote actions).
+  TraineeQuote quote() const;
+
   // [Result] ----------------------------------------------------------------------------
   Score score() const;
   Debrief debrief(Lang lang) const;
+  /// The optimal sequence for the hidden fault (computed on first use, then kept).
+  const std::optional<OptimumPlan>& optimum_plan() const;
 
  private:
   ActionError refuse(ActionError e, std::string message);
@@ -238,6 +272,7 @@ class TrainingRun {
   ActionError free_step(const std::string& ref);
   ActionError state_diagnosis(const std::string& ref, bool reached);
   ActionError ticket_action(const std::string& token, bool& handled);
+  ActionError quote_action(const std::string& token, bool& handled);
   std::string missing_qualification() const;
   void finish_step(TraineeAction& a, const Node& node);
   void after_guided_change();
@@ -257,6 +292,9 @@ class TrainingRun {
   bool m_ack_armed = false;
   bool m_backed_up = false;
   std::string m_error;
+  // Efficiency against the optimum: the plan, shared by copies, computed once.
+  mutable std::shared_ptr<const std::optional<OptimumPlan>> m_optimum;
+  std::shared_ptr<const QuoteKey> m_quote_key;  ///< proposal scenarios: the expected quote
 };
 
 }  // namespace diagdesk::engine
