@@ -114,6 +114,11 @@ Attempt make_attempt(const engine::TrainingRun& run, const std::string& trainee,
   a.seconds = seconds;
   a.finished_at = finished_at;
   for (const auto& t : run.tokens()) a.actions += (a.actions.empty() ? "" : ",") + t;
+  if (s.optimum) {
+    a.optimum_percent = s.optimum->percent;
+    a.minutes = s.optimum->trainee_minutes;
+    a.optimum_minutes = s.optimum->plan.minutes;
+  }
   return a;
 }
 
@@ -141,6 +146,33 @@ CREATE TABLE IF NOT EXISTS attempts (
 );
 CREATE INDEX IF NOT EXISTS attempts_by_trainee ON attempts(trainee, competency);
 )SQL";
+
+/// Columns added after schema 1, nullable, so files stay readable both ways: a file
+/// from before them gets them on open, and a Diagdesk without them ignores them.
+const char* const added_columns[][2] = {
+    {"optimum_percent", "INTEGER"},  // efficiency against the optimum (issue 16)
+    {"minutes", "REAL"},
+    {"optimum_minutes", "REAL"},
+};
+
+/// Adds the missing added_columns. Returns "" or the SQLite error.
+std::string add_columns(sqlite3* db) {
+  for (const auto& [name, type] : added_columns) {
+    sqlite3_stmt* st = nullptr;
+    const std::string probe = std::string("SELECT ") + name + " FROM attempts LIMIT 0";
+    const bool present = sqlite3_prepare_v2(db, probe.c_str(), -1, &st, nullptr) == SQLITE_OK;
+    sqlite3_finalize(st);
+    if (present) continue;
+    const std::string alter = std::string("ALTER TABLE attempts ADD COLUMN ") + name + " " + type;
+    char* err = nullptr;
+    if (sqlite3_exec(db, alter.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string e = err ? err : "unknown error";
+      sqlite3_free(err);
+      return e;
+    }
+  }
+  return {};
+}
 
 /// The single value of a one-row query, or nullopt on any SQLite error.
 std::optional<std::string> query_value(sqlite3* db, const char* sql) {
@@ -254,6 +286,11 @@ ProgressStore::Opened ProgressStore::open(const fs::path& file) {
     sqlite3_close(db);
     return out;
   }
+  if (const std::string e = add_columns(db); !e.empty()) {
+    out.error = "cannot prepare the progress file " + file.string() + ": " + e;
+    sqlite3_close(db);
+    return out;
+  }
   out.store.reset(new ProgressStore(db, file));
   return out;
 }
@@ -265,7 +302,8 @@ ProgressStore::~ProgressStore() { sqlite3_close(m_db); }
 std::string ProgressStore::record(const Attempt& a) {
   const char* sql =
       "INSERT INTO attempts (trainee, scenario, competency, mode, score, diagnosis_ok, outcome_ok, priority_ok, "
-      "efficiency, method, time_units, seconds, finished_at, actions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+      "efficiency, method, time_units, seconds, finished_at, actions, optimum_percent, minutes, optimum_minutes) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
   sqlite3_stmt* st = nullptr;
   if (sqlite3_prepare_v2(m_db, sql, -1, &st, nullptr) != SQLITE_OK) {
     return std::string("cannot record the attempt: ") + sqlite3_errmsg(m_db);
@@ -287,6 +325,12 @@ std::string ProgressStore::record(const Attempt& a) {
   num(a.seconds);
   num(a.finished_at);
   text(a.actions);
+  if (a.optimum_percent) num(*a.optimum_percent);
+  else sqlite3_bind_null(st, ++i);
+  for (const auto& m : {a.minutes, a.optimum_minutes}) {
+    if (m) sqlite3_bind_double(st, ++i, *m);
+    else sqlite3_bind_null(st, ++i);
+  }
   const int rc = sqlite3_step(st);
   sqlite3_finalize(st);
   if (rc != SQLITE_DONE) return std::string("cannot record the attempt: ") + sqlite3_errmsg(m_db);
@@ -297,7 +341,8 @@ std::vector<Attempt> ProgressStore::attempts(const std::string& trainee) const {
   std::vector<Attempt> out;
   const char* sql =
       "SELECT trainee, scenario, competency, mode, score, diagnosis_ok, outcome_ok, priority_ok, efficiency, method, "
-      "time_units, seconds, finished_at, actions FROM attempts WHERE ?1 = '' OR trainee = ?1 ORDER BY id";
+      "time_units, seconds, finished_at, actions, optimum_percent, minutes, optimum_minutes FROM attempts "
+      "WHERE ?1 = '' OR trainee = ?1 ORDER BY id";
   sqlite3_stmt* st = nullptr;
   if (sqlite3_prepare_v2(m_db, sql, -1, &st, nullptr) != SQLITE_OK) return out;
   sqlite3_bind_text(st, 1, trainee.c_str(), static_cast<int>(trainee.size()), SQLITE_TRANSIENT);
@@ -321,6 +366,9 @@ std::vector<Attempt> ProgressStore::attempts(const std::string& trainee) const {
     a.seconds = sqlite3_column_int64(st, 11);
     a.finished_at = sqlite3_column_int64(st, 12);
     a.actions = text(13);
+    if (sqlite3_column_type(st, 14) != SQLITE_NULL) a.optimum_percent = sqlite3_column_int(st, 14);
+    if (sqlite3_column_type(st, 15) != SQLITE_NULL) a.minutes = sqlite3_column_double(st, 15);
+    if (sqlite3_column_type(st, 16) != SQLITE_NULL) a.optimum_minutes = sqlite3_column_double(st, 16);
     out.push_back(std::move(a));
   }
   sqlite3_finalize(st);

@@ -66,6 +66,11 @@ struct Attempt {
   std::int64_t seconds = 0; ///< wall-clock time spent
   std::int64_t finished_at = 0;  ///< Unix seconds
   std::string actions;      ///< the run's tokens, comma-separated (replayable)
+  // Efficiency against the optimum (issue 16): set when the scenario's tree has a model,
+  // stored in nullable columns (a file from before them reads as nullopt).
+  std::optional<int> optimum_percent;     ///< 100 * optimum / trainee minutes, capped at 100
+  std::optional<double> minutes;          ///< the trainee's steps, in the model's minutes
+  std::optional<double> optimum_minutes;  ///< the optimal sequence for the hidden fault
 };
 
 /// An attempt from a finished run.
