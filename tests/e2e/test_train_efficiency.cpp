@@ -61,7 +61,7 @@ TEST_CASE("train --json gives the figure, the optimal sequence and the debrief l
   CHECK(o["sequence"][0]["answer"] == "This desk");
   CHECK(j["score"]["efficiency"]["points"].get<int>() == 11);  // 15 x 75 / 100
   CHECK(has(j["debrief"]["efficiency"].get<std::string>(), "Your steps: 8 min; the optimum for this fault: 1 min"));
-
+  CHECK(j["recorded"] == true);  // with the figure: tests/workspace/test_training_progress_optimum.cpp reads it back
 }
 
 namespace {
