@@ -3,6 +3,8 @@
 // brings Markdown, HTML, text, CSV and Mallard files into a KB folder.
 #include "cli.hpp"
 
+#include <diagdesk/engine/i18n.hpp>
+#include <diagdesk/engine/training_sim.hpp>  // format_text
 #include <diagdesk/workspace/import.hpp>
 
 #include <chrono>
@@ -161,8 +163,12 @@ Runner add_import(CLI::App& app, Globals& g) {
     if (g.json) {
       print_json(report_json(done));
     } else {
-      std::cout << imp::format_report(done.report, args->verbose);
-      std::cout << "Index: " << done.index_note << '\n';
+      const engine::Lang lang = g.language();
+      const imp::ReportWords words = [lang](std::string_view key, const std::vector<std::string>& a) {
+        return engine::format_text(engine::tr(key, lang), a);
+      };
+      std::cout << imp::format_report(done.report, args->verbose, words);
+      std::cout << words("safety.import.index", {done.index_note}) << '\n';
     }
     return done.report.failed() ? exit_failed : exit_ok;
   };

@@ -24,10 +24,12 @@ Runner add_index(CLI::App& app, Globals& g) {
                                   {"error", kb::to_string(r.error)}, {"added", r.added}, {"changed", r.changed},
                                   {"removed", r.removed}, {"unchanged", r.unchanged}, {"total", r.total},
                                   {"seconds", r.seconds}, {"message", r.message}, {"warnings", r.warnings},
-                                  {"path", search.index_dir().string()}, {"article_errors", problems}});
+                                  {"path", search.index_dir().string()}, {"article_errors", problems},
+                                  {"notices", workspace::sync_notices(r, lang)}});
     } else {
       std::cout << workspace::describe(r, lang) << "\n  " << search.index_dir().string() << '\n';
       for (const auto& w : r.warnings) std::cerr << "diagdesk: " << w << '\n';
+      for (const auto& n : workspace::sync_notices(r, lang)) std::cerr << "diagdesk: " << n << '\n';
       for (const auto& d : search.diagnostics())
         if (d.severity == kb::Severity::error) std::cerr << kb::format(d) << '\n';
     }

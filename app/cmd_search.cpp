@@ -14,8 +14,10 @@ namespace {
 
 // Index messages go to stderr: stdout stays the results (or JSON).
 void report_index(const kb::SyncReport& r, engine::Lang lang) {
-  if (r.action == kb::IndexAction::up_to_date || r.action == kb::IndexAction::updated) return;
-  std::cerr << "diagdesk: " << workspace::describe(r, lang) << '\n';
+  if (r.action == kb::IndexAction::up_to_date) return;
+  if (r.action != kb::IndexAction::updated) std::cerr << "diagdesk: " << workspace::describe(r, lang) << '\n';
+  // What was indexed elsewhere or only in part: said each time the index is written.
+  for (const auto& n : workspace::sync_notices(r, lang)) std::cerr << "diagdesk: " << n << '\n';
 }
 
 nlohmann::json hit_json(const kb::SearchHit& h) {

@@ -337,6 +337,8 @@ FileOutcome Run::file(const Item& item) {
   if (!item.refused.empty()) {
     f.status = Status::skipped;
     f.reason = item.refused;
+    f.reason_key = "safety.import.reason.symlink";
+    f.reason_args = {item.refused_target};
     f.diagnostics.push_back({kb::Severity::warning, "safety.import.symlink", item.file.string(), 0, 0, item.refused});
     return f;
   }
@@ -344,6 +346,8 @@ FileOutcome Run::file(const Item& item) {
     f.status = Status::skipped;
     std::string ext = item.file.extension().string();
     f.reason = "not a supported format (" + (ext.empty() ? std::string("no extension") : ext) + ")";
+    f.reason_key = ext.empty() ? "safety.import.reason.no_extension" : "safety.import.reason.unsupported";
+    f.reason_args = {ext};
     return f;
   }
   f.format = m_o.format != Format::automatic ? m_o.format : format_from_extension(item.file);
@@ -355,11 +359,16 @@ FileOutcome Run::file(const Item& item) {
     f.status = Status::skipped;
     f.reason = "the file is " + megabytes(f.bytes) + ", over the " + megabytes(m_o.max_bytes) +
                " import limit; not read (import it alone with --max-size to take it)";
+    f.reason_key = "safety.import.reason.too_big_walk";
+    f.reason_args = {megabytes(f.bytes), megabytes(m_o.max_bytes)};
     return f;
   }
-  if (f.bytes > m_o.max_bytes)
+  if (f.bytes > m_o.max_bytes) {
+    f.reason_key = "safety.import.reason.too_big";
+    f.reason_args = {megabytes(f.bytes), megabytes(m_o.max_bytes)};
     return fail("the file is " + megabytes(f.bytes) + ", over the " + megabytes(m_o.max_bytes) +
                 " import limit; split it or import it with a higher limit");
+  }
 
   const std::uint64_t opts = options_hash(item);
   if (fast_path(item, st, opts, f)) return f;
@@ -370,6 +379,7 @@ FileOutcome Run::file(const Item& item) {
   if (bytes.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
     f.status = Status::skipped;
     f.reason = bytes.empty() ? "empty file: nothing to import" : "only blank lines: nothing to import";
+    f.reason_key = bytes.empty() ? "safety.import.reason.empty" : "safety.import.reason.blank";
     return f;
   }
   Decoded dec = decode(bytes);

@@ -8,6 +8,73 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The report's English words; data/ui/strings.toml has the same keys in
+// French and English for the program (ReportWords).
+struct English {
+  std::string_view key;
+  const char* text;
+};
+constexpr English english[] = {
+    {"safety.import.status.imported", "imported"},
+    {"safety.import.status.updated", "updated"},
+    {"safety.import.status.unchanged", "unchanged"},
+    {"safety.import.status.skipped", "skipped"},
+    {"safety.import.status.failed", "failed"},
+    {"safety.import.status.gone", "gone"},
+    {"safety.import.articles_n", "{1} articles"},
+    {"safety.import.article_1", "1 article"},
+    {"safety.import.lang_from", "{1} from {2}"},
+    {"safety.import.warning", "warning: "},
+    {"safety.import.at_line", "line {1}: "},
+    {"safety.import.at_line_col", "line {1}, column {2}: "},
+    {"safety.import.line", "line {1}"},
+    {"safety.import.unchanged_quiet", "{1} unchanged files not listed"},
+    {"safety.import.others_quiet", "{1} files of other formats skipped (images, XML...), not listed"},
+    {"safety.import.error", "error: {1}"},
+    {"safety.import.speed", "{1} s, {2} files/s, {3} MB/s read"},
+    {"safety.import.counts", "{1} imported, {2} updated, {3} unchanged, {4} skipped, {5} failed"},
+    {"safety.import.files", "Files: {1} ({2})"},
+    {"safety.import.articles", "Articles: {1}"},
+    {"safety.import.removed", ", {1} removed"},
+    {"safety.import.to_remove", ", {1} to remove"},
+    {"safety.import.sources_gone", " ({1} of sources gone)"},
+    {"safety.import.target", "Target {1} ({2})"},
+    {"safety.import.dry_target", "Dry run, nothing written; target {1} ({2})"},
+    {"safety.import.missing.removed", "removed"},
+    {"safety.import.missing.would_remove", "would be removed"},
+    {"safety.import.missing.kept", "kept (--keep-missing)"},
+    {"safety.import.missing.kept_edited", "kept (edited since its import)"},
+    {"safety.import.missing.kept_unrecorded", "kept (no import record; --force removes it)"},
+    {"safety.import.reason.symlink", "a symbolic link to '{1}', outside the imported folder: not followed"},
+    {"safety.import.reason.unsupported", "not a supported format ({1})"},
+    {"safety.import.reason.no_extension", "not a supported format (no extension)"},
+    {"safety.import.reason.too_big_walk",
+     "the file is {1}, over the {2} import limit; not read (import it alone with --max-size to take it)"},
+    {"safety.import.reason.too_big", "the file is {1}, over the {2} import limit; split it or import it with a higher limit"},
+    {"safety.import.reason.empty", "empty file: nothing to import"},
+    {"safety.import.reason.blank", "only blank lines: nothing to import"},
+};
+
+std::string fill(std::string pattern, const std::vector<std::string>& args) {
+  for (std::size_t i = args.size(); i-- > 0;) {
+    const std::string mark = "{" + std::to_string(i + 1) + "}";
+    for (auto at = pattern.find(mark); at != std::string::npos; at = pattern.find(mark, at + args[i].size()))
+      pattern.replace(at, mark.size(), args[i]);
+  }
+  return pattern;
+}
+
+const char* missing_key(MissingAction a) {
+  switch (a) {
+    case MissingAction::removed: return "safety.import.missing.removed";
+    case MissingAction::would_remove: return "safety.import.missing.would_remove";
+    case MissingAction::kept: return "safety.import.missing.kept";
+    case MissingAction::kept_edited: return "safety.import.missing.kept_edited";
+    case MissingAction::kept_unrecorded: return "safety.import.missing.kept_unrecorded";
+  }
+  return "safety.import.missing.removed";
+}
+
 std::string shown_path(const fs::path& p) {
   std::error_code ec;
   fs::path cwd = fs::current_path(ec);
@@ -22,10 +89,10 @@ bool quiet_skip(const FileOutcome& f) {
   return f.status == Status::skipped && f.reason.starts_with("not a supported format");
 }
 
-std::string counts(const Counts& c) {
-  return std::to_string(c.imported) + " imported, " + std::to_string(c.updated) + " updated, " +
-         std::to_string(c.unchanged) + " unchanged, " + std::to_string(c.skipped) + " skipped, " +
-         std::to_string(c.failed) + " failed";
+template <class W>
+std::string counts(const W& w, const Counts& c) {
+  return w("safety.import.counts", {std::to_string(c.imported), std::to_string(c.updated), std::to_string(c.unchanged),
+                                    std::to_string(c.skipped), std::to_string(c.failed)});
 }
 
 std::string pad(std::string s, std::size_t n) {
@@ -35,7 +102,18 @@ std::string pad(std::string s, std::size_t n) {
 
 }  // namespace
 
-std::string format_report(const ImportReport& r, bool verbose) {
+std::string report_english(std::string_view key) {
+  for (const auto& e : english)
+    if (e.key == key) return e.text;
+  return std::string(key);
+}
+
+std::string format_report(const ImportReport& r, bool verbose, const ReportWords& words) {
+  auto w = [&](std::string_view key, const std::vector<std::string>& args = {}) {
+    return words ? words(key, args) : fill(report_english(key), args);
+  };
+  auto status = [&](Status s) { return w(std::string("safety.import.status.") + to_string(s)); };
+  auto reason = [&](const FileOutcome& f) { return f.reason_key.empty() ? f.reason : w(f.reason_key, f.reason_args); };
   std::string out;
   std::size_t quiet_unchanged = 0, quiet_unsupported = 0;
   for (const FileOutcome& f : r.files) {
@@ -47,30 +125,32 @@ std::string format_report(const ImportReport& r, bool verbose) {
       ++quiet_unsupported;
       continue;
     }
-    out += pad(to_string(f.status), 10) + shown_path(f.path);
+    out += pad(status(f.status), 10) + shown_path(f.path);
     bool single = f.articles.size() == 1 && f.articles[0].key.empty() && !f.articles[0].id.empty();
     std::string info;
     if (single) info = " -> " + f.articles[0].id;
     else if (!f.articles.empty())
-      info = ": " + std::to_string(f.articles.size()) + (f.articles.size() == 1 ? " article" : " articles");
+      info = ": " + (f.articles.size() == 1 ? w("safety.import.article_1")
+                                             : w("safety.import.articles_n", {std::to_string(f.articles.size())}));
     out += info;
     std::string details;
     if (f.format != Format::automatic) details += to_string(f.format);
     if (!f.encoding.empty()) details += (details.empty() ? "" : ", ") + f.encoding;
     if (single && !f.articles[0].lang.empty())
-      details += (details.empty() ? "" : ", ") + f.articles[0].lang + " from " + f.articles[0].lang_from;
+      details += (details.empty() ? "" : ", ") + w("safety.import.lang_from", {f.articles[0].lang, f.articles[0].lang_from});
     if (!details.empty()) out += " (" + details + ")";
     out += '\n';
-    if (!f.reason.empty()) out += "          " + f.reason + "\n";
+    if (!f.reason.empty()) out += "          " + reason(f) + "\n";
     if (!single) {
       for (const ArticleOutcome& a : f.articles) {
         bool problem = a.status == Status::failed || a.status == Status::skipped;
         if (!verbose && !problem) continue;
         // The file's reason already shows its first problem.
         if (problem && f.reason.starts_with(a.reason.substr(0, 40)) && !a.reason.empty()) continue;
-        out += "          " + pad(to_string(a.status), 10);
-        std::string what = a.id.empty() ? std::string() : a.id + " (" + a.lang + " from " + a.lang_from + ")";
-        if (what.empty() && a.reason.find("line ") == std::string::npos && a.line) what = "line " + std::to_string(a.line);
+        out += "          " + pad(status(a.status), 10);
+        std::string what = a.id.empty() ? std::string() : a.id + " (" + w("safety.import.lang_from", {a.lang, a.lang_from}) + ")";
+        if (what.empty() && a.reason.find("line ") == std::string::npos && a.line)
+          what = w("safety.import.line", {std::to_string(a.line)});
         out += what;
         if (problem && !a.reason.empty()) out += (what.empty() ? "" : ": ") + a.reason;
         out += '\n';
@@ -78,29 +158,33 @@ std::string format_report(const ImportReport& r, bool verbose) {
     }
     for (const auto& d : f.diagnostics) {
       if (d.severity != kb::Severity::warning) continue;
-      out += "          warning: ";
-      if (d.line > 0) out += "line " + std::to_string(d.line) + (d.column > 0 ? ", column " + std::to_string(d.column) : "") + ": ";
-      out += d.message + "\n";
+      out += "          " + w("safety.import.warning");
+      if (d.line > 0)
+        out += d.column > 0 ? w("safety.import.at_line_col", {std::to_string(d.line), std::to_string(d.column)})
+                            : w("safety.import.at_line", {std::to_string(d.line)});
+      // The refused link's warning says what the file's reason says.
+      out += (d.code == "safety.import.symlink" && !f.reason_key.empty() ? reason(f) : d.message) + "\n";
     }
   }
   // Articles whose source file is gone, one line each, whatever `verbose`.
   for (const MissingArticle& m : r.missing)
-    out += pad("gone", 10) + shown_path(m.source) + " -> " + m.id + ": " + to_string(m.action) + "\n";
-  if (quiet_unchanged) out += std::to_string(quiet_unchanged) + " unchanged files not listed\n";
-  if (quiet_unsupported)
-    out += std::to_string(quiet_unsupported) + " files of other formats skipped (images, XML...), not listed\n";
-  if (!r.error.empty()) out += "error: " + r.error + "\n";
+    out += pad(w("safety.import.status.gone"), 10) + shown_path(m.source) + " -> " + m.id + ": " + w(missing_key(m.action)) + "\n";
+  if (quiet_unchanged) out += w("safety.import.unchanged_quiet", {std::to_string(quiet_unchanged)}) + "\n";
+  if (quiet_unsupported) out += w("safety.import.others_quiet", {std::to_string(quiet_unsupported)}) + "\n";
+  if (!r.error.empty()) out += w("safety.import.error", {r.error}) + "\n";
   const std::size_t n = r.file_counts.total();
-  char speed[128];
+  char secs[32], files[32], mb[32];
   double s = r.seconds > 0 ? r.seconds : 1e-9;
-  std::snprintf(speed, sizeof speed, "%.2f s, %.0f files/s, %.1f MB/s read", r.seconds, static_cast<double>(n) / s,
-                static_cast<double>(r.bytes_read) / (1024.0 * 1024.0) / s);
-  out += "Files: " + std::to_string(n) + " (" + counts(r.file_counts) + ")\n";
-  out += "Articles: " + counts(r.article_counts);
-  if (r.removed) out += ", " + std::to_string(r.removed) + (r.dry_run ? " to remove" : " removed");
-  if (!r.missing.empty()) out += " (" + std::to_string(r.missing.size()) + " of sources gone)";
+  std::snprintf(secs, sizeof secs, "%.2f", r.seconds);
+  std::snprintf(files, sizeof files, "%.0f", static_cast<double>(n) / s);
+  std::snprintf(mb, sizeof mb, "%.1f", static_cast<double>(r.bytes_read) / (1024.0 * 1024.0) / s);
+  const std::string speed = w("safety.import.speed", {secs, files, mb});
+  out += w("safety.import.files", {std::to_string(n), counts(w, r.file_counts)}) + "\n";
+  out += w("safety.import.articles", {counts(w, r.article_counts)});
+  if (r.removed) out += w(r.dry_run ? "safety.import.to_remove" : "safety.import.removed", {std::to_string(r.removed)});
+  if (!r.missing.empty()) out += w("safety.import.sources_gone", {std::to_string(r.missing.size())});
   out += "\n";
-  out += std::string(r.dry_run ? "Dry run, nothing written; target " : "Target ") + r.target.string() + " (" + speed + ")\n";
+  out += w(r.dry_run ? "safety.import.dry_target" : "safety.import.target", {r.target.string(), speed}) + "\n";
   return out;
 }
 

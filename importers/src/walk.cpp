@@ -73,8 +73,8 @@ std::vector<Item> collect(const ImportOptions& o, const fs::path& target) {
       if (it->is_symlink(ec)) {
         fs::path real = fs::canonical(p, ec);
         if (ec || !inside(abs, real)) {
-          item.refused = "a symbolic link to '" + (ec ? p.string() : real.string()) +
-                         "', outside the imported folder: not followed";
+          item.refused_target = ec ? p.string() : real.string();
+          item.refused = "a symbolic link to '" + item.refused_target + "', outside the imported folder: not followed";
           found.push_back(std::move(item));
           continue;
         }

@@ -16,6 +16,7 @@ struct Item {
   bool walked_unsupported = false;  ///< met while walking a folder, format unknown: skipped quietly
   std::string problem;              ///< set when the input itself is unusable
   std::string refused;              ///< set when the walk will not follow it (a link out of the folder)
+  std::string refused_target;       ///< where that link points
 };
 
 /// The first symbolic link met going from `root` down to `p` (both

@@ -1,5 +1,6 @@
 #include "fixtures.hpp"
 
+#include <diagdesk/kb/article.hpp>
 #include <diagdesk/kb/index.hpp>
 
 #include <doctest/doctest.h>
@@ -281,4 +282,33 @@ TEST_CASE("a read-only index folder is named with its cause, the index goes to a
   }
   CHECK_MESSAGE(failure.empty(), failure);
   ::chmod(dir.c_str(), 0755);
+}
+
+TEST_CASE("a document longer than the bound is indexed up to it, cut at a character, and listed in the report") {
+  ::setenv("DIAGDESK_INDEX_MAX_BYTES", "4096", 1);
+  Article a;
+  a.id = "net.long.fr";
+  a.lang = "fr";
+  a.topic = "net.long";
+  a.title = "Long";
+  a.path = "/kb/articles/fr/net.long.md";
+  a.body = "débutmot\n\n";
+  while (a.body.size() < 4095) a.body += "é";  // two bytes each: the bound falls inside one
+  a.body += " finmot\n";
+  const Document d = to_document(a);
+  ::unsetenv("DIAGDESK_INDEX_MAX_BYTES");
+  CHECK(d.cut_from == a.body.size());
+  CHECK(d.body.fr.size() <= 4096);
+  CHECK(d.body.fr.find("finmot") == std::string::npos);
+  CHECK((static_cast<unsigned char>(d.body.fr.back()) & 0xC0) != 0xC0);  // no half character left
+  CHECK(max_indexed_text_bytes() == 4u * 1024u * 1024u);                  // the default again
+
+  kbtest::TempDir tmp;
+  Index index(tmp / "index");
+  SyncReport r = index.sync({d});
+  REQUIRE(r.cut.size() == 1);
+  CHECK(r.cut[0].source == "/kb/articles/fr/net.long.md");
+  CHECK(r.cut[0].size == a.body.size());
+  CHECK(rank_of(find(index, "débutmot"), "net.long.fr") == 1);
+  CHECK(find(index, "finmot").hits.empty());
 }

@@ -8,6 +8,8 @@
 
 #include <diagdesk/workspace/search.hpp>
 
+#include <diagdesk/engine/training_sim.hpp>  // format_text
+
 #include <diagdesk/workspace/articles.hpp>
 #include <diagdesk/workspace/caller_words.hpp>
 
@@ -139,6 +141,19 @@ std::string describe(const kb::SyncReport& r, Lang lang) {
     case kb::IndexAction::failed: return L("index.failed") + colon + r.message;
   }
   return r.message;
+}
+
+std::vector<std::string> sync_notices(const kb::SyncReport& r, Lang lang) {
+  std::vector<std::string> out;
+  if (!r.fallback_dir.empty()) {
+    out.push_back(engine::format_text(engine::tr("io.index.fallback", lang),
+                                      {r.unwritable_dir.string(), r.unwritable, r.fallback_dir.string()}));
+  }
+  for (const auto& c : r.cut) {
+    out.push_back(engine::format_text(engine::tr("safety.index.cut", lang),
+                                      {c.source, std::to_string(kb::max_indexed_text_bytes()), std::to_string(c.size)}));
+  }
+  return out;
 }
 
 // [SECTION] Documents -------------------------------------------------------------

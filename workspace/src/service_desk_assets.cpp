@@ -8,6 +8,7 @@
 // [SECTION] Changing assets
 #include "service_desk_text.hpp"
 
+#include <diagdesk/base/safe_file.hpp>
 #include <diagdesk/engine/i18n.hpp>
 #include <diagdesk/service/asset_csv.hpp>
 
@@ -66,14 +67,21 @@ void ServiceDesk::load_asset_facts() {
   auto problem = [&](const toml::source_region& at, std::string message) {
     m_config.problems.push_back({where, static_cast<int>(at.begin.line), static_cast<int>(at.begin.column), std::move(message)});
   };
+  // Regular files only, within 16 MiB: a FIFO or a device is said, never read.
+  std::string text;
+  if (base::FileStatus s = base::read_file(file, text, 16u * 1024u * 1024u); !s) {
+    m_config.problems.push_back({where, 0, 0, s.message});
+    return;
+  }
   toml::table root;
   try {
-    root = toml::parse_file(where);
+    root = toml::parse(text, where);
   } catch (const toml::parse_error& e) {
     problem(e.source(), std::string(e.description()));
     return;
   }
-  if (root["schema_version"].value<std::int64_t>() != 1) {
+  // is_integer first: toml++ 3.3's value<int64_t>() on a float casts out of range (undefined).
+  if (!root["schema_version"].is_integer() || root["schema_version"].value<std::int64_t>() != 1) {
     m_config.problems.push_back({where, 1, 1, "schema_version must be 1 (this Diagdesk reads version 1)"});
     return;
   }

@@ -2,6 +2,7 @@
 #include <diagdesk/workspace/settings.hpp>
 
 #include <diagdesk/engine/session_file.hpp>
+#include <diagdesk/base/safe_file.hpp>
 
 #include <toml++/toml.h>
 
@@ -12,6 +13,9 @@ namespace diagdesk::workspace {
 
 namespace fs = std::filesystem;
 
+// A settings file is a few hundred bytes.
+constexpr std::uintmax_t max_settings_bytes = 1024u * 1024u;
+
 fs::path settings_file(const fs::path& data_dir) { return data_dir / "settings.toml"; }
 
 LoadedSettings load_settings(const fs::path& data_dir) {
@@ -19,9 +23,15 @@ LoadedSettings load_settings(const fs::path& data_dir) {
   const fs::path path = settings_file(data_dir);
   std::error_code ec;
   if (!fs::exists(path, ec)) return out;
+  // Regular files only, within 1 MiB: a FIFO or a device is refused, never read.
+  std::string text;
+  if (base::FileStatus st = base::read_file(path, text, max_settings_bytes); !st) {
+    out.error = st.message;
+    return out;
+  }
   toml::table t;
   try {
-    t = toml::parse_file(path.string());
+    t = toml::parse(text, path.string());
   } catch (const toml::parse_error& e) {
     out.error = path.string() + ":" + std::to_string(e.source().begin.line) + ":" +
                 std::to_string(e.source().begin.column) + ": " + std::string(e.description());
@@ -33,8 +43,13 @@ LoadedSettings load_settings(const fs::path& data_dir) {
   s.theme = t["theme"].value_or(s.theme);
   if (s.theme != "light" && s.theme != "dark") s.theme = "light";
   // Clamp sizes: a window saved on a bigger monitor must still open usable.
-  s.window_width = static_cast<int>(std::clamp<std::int64_t>(t["window_width"].value_or(std::int64_t{s.window_width}), 640, 8192));
-  s.window_height = static_cast<int>(std::clamp<std::int64_t>(t["window_height"].value_or(std::int64_t{s.window_height}), 480, 8192));
+  // Integers only: toml++ 3.3 casts a float such as 1e300 to an integer out of range (undefined).
+  auto int_or = [&](const char* key, int fallback) {
+    auto n = t[key];
+    return n.is_integer() ? n.value_or(std::int64_t{fallback}) : std::int64_t{fallback};
+  };
+  s.window_width = static_cast<int>(std::clamp<std::int64_t>(int_or("window_width", s.window_width), 640, 8192));
+  s.window_height = static_cast<int>(std::clamp<std::int64_t>(int_or("window_height", s.window_height), 480, 8192));
   s.window_maximized = t["window_maximized"].value_or(s.window_maximized);
   s.font_scale = static_cast<float>(std::clamp(t["font_scale"].value_or(double{s.font_scale}), 0.5, 3.0));
   s.operator_name = t["operator_name"].value_or(s.operator_name);

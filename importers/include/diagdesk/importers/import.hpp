@@ -40,6 +40,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace diagdesk::importers {
@@ -94,6 +95,11 @@ struct FileOutcome {
   std::uintmax_t bytes = 0;
   Status status = Status::imported;
   std::string reason;      ///< one sentence for skipped and failed files
+  /// The reason as a key of data/ui/strings.toml (safety.import.reason.*)
+  /// and its arguments, when it has one: format_report says it in the
+  /// caller's language.
+  std::string reason_key;
+  std::vector<std::string> reason_args;
   std::vector<ArticleOutcome> articles;
   std::vector<kb::Diagnostic> diagnostics;  ///< warnings and errors, with line and column
 };
@@ -153,7 +159,15 @@ ImportReport run_import(const ImportOptions& options);
 /// skipped or failed (unchanged files and unsupported files met while walking
 /// a folder are only counted unless `verbose`), its warnings, then totals
 /// with files/s and MB/s.
-std::string format_report(const ImportReport& report, bool verbose = false);
+/// Words of the report in the user's language: `key` is a safety.import.*
+/// key of data/ui/strings.toml, `args` fill its {1}, {2}... The importers know
+/// no language: the program passes its translations (engine::tr); empty, the
+/// report is in English.
+using ReportWords = std::function<std::string(std::string_view key, const std::vector<std::string>& args)>;
+std::string format_report(const ImportReport& report, bool verbose = false, const ReportWords& words = {});
+/// The English pattern of a safety.import.* key ({1}, {2}... for arguments),
+/// the key itself when unknown; what format_report says without `words`.
+std::string report_english(std::string_view key);
 
 /// One line for a terminal progress bar, `width` columns wide:
 /// "[#########.........]  120/293  net-wireless-connect.page".

@@ -52,6 +52,10 @@ std::string search_label(std::string_view key, Lang lang);
 
 /// What an index update did, as a sentence in `lang`.
 std::string describe(const kb::SyncReport& report, Lang lang);
+/// What the user must know besides describe(): the index kept in a temporary
+/// folder because its own cannot be written, each document only partly
+/// indexed (too long), one sentence each, naming the folder or file.
+std::vector<std::string> sync_notices(const kb::SyncReport& report, Lang lang);
 
 /// The KB search of one workspace. Keeps its own copy of what it needs, so
 /// it may outlive the Workspace it was made from. Not thread-safe.
