@@ -145,7 +145,16 @@ int guided_pick(const GuideModel& m, const Belief& b) {
     const double gain = info_gain(m, b, static_cast<int>(t));
     // A step that tells nothing comes only when held steps wait for it (the gate), last.
     if (gain <= 1e-9 && !(m.gated && gate_required(m, b, static_cast<int>(t)))) continue;
-    const double score = gain > 1e-9 ? m.tests[t].minutes / gain : 1e12 + m.tests[t].minutes;
+    double score = gain > 1e-9 ? m.tests[t].minutes / gain : std::numeric_limits<double>::infinity();
+    if (m.gated) {
+      // A step others wait for is also worth what it opens: its minutes and a held step's, per bit of both.
+      for (std::size_t u = 0; u < m.tests.size(); ++u) {
+        const std::vector<int> waits = gate_pending(m, b, static_cast<int>(u));
+        if (std::find(waits.begin(), waits.end(), static_cast<int>(t)) == waits.end()) continue;
+        const double opened = info_gain(m, b, static_cast<int>(u));
+        if (opened > 1e-9) score = std::min(score, (m.tests[t].minutes + m.tests[u].minutes) / (opened + gain));
+      }
+    }
     if (score < best_score) {
       best_score = score;
       best = static_cast<int>(t);
