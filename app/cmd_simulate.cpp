@@ -3,7 +3,7 @@
 // tree model's causes weighted by their priors (docs/guidance.md).
 #include "cli.hpp"
 
-#include <diagdesk/engine/guide.hpp>
+#include <diagdesk/engine/guide_policies.hpp>
 #include <diagdesk/engine/i18n.hpp>
 
 #include <algorithm>
@@ -14,31 +14,21 @@ namespace diagdesk::cli {
 
 namespace {
 
-struct TreeFigures {
+struct TreeFigures : engine::TreeSimulation {
   std::string id;
   std::size_t causes = 0, tests = 0;
-  engine::PolicyFigures authored, guided, optimum;
-  engine::GuideModel model;
 };
 
 TreeFigures simulate_tree(const engine::Tree& t) {
   TreeFigures f;
+  static_cast<engine::TreeSimulation&>(f) = engine::simulate_policies(t);
   f.id = t.id;
-  f.model = engine::build_guide_model(t);
   f.causes = f.model.causes.size();
   f.tests = f.model.tests.size();
-  f.authored = engine::simulate_authored(t, f.model);
-  f.guided = engine::simulate_guided(f.model);
-  f.optimum = engine::simulate_optimum(f.model);
-  // Beyond the search limit the optimum is bounded by the better of the two policies.
-  if (!f.optimum.exact && f.authored.minutes < f.optimum.minutes) {
-    f.optimum = f.authored;
-    f.optimum.exact = false;
-  }
   return f;
 }
 
-double gap(double x, double optimum) { return optimum > 0 ? (x - optimum) / optimum : 0; }
+double gap(double x, double optimum) { return engine::policy_gap(x, optimum); }
 
 std::string fixed(double v, int decimals = 2) {
   char buf[48];
@@ -54,10 +44,8 @@ nlohmann::json policy_json(const engine::PolicyFigures& p, double optimum) {
 
 nlohmann::json tree_json(const TreeFigures& f, engine::Lang lang) {
   nlohmann::json slow = nlohmann::json::array();
-  std::vector<std::size_t> order(f.causes);
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return f.authored.cause_minutes[a] > f.authored.cause_minutes[b]; });
-  for (std::size_t i = 0; i < order.size() && i < 3; ++i) {
+  const std::vector<int> order = engine::slowest_causes(f, 3);
+  for (std::size_t i = 0; i < order.size(); ++i) {
     const auto& c = f.model.causes[order[i]];
     slow.push_back({{"cause", c.leaf.empty() ? "other" : c.leaf}, {"name", c.name.get(lang)}, {"prior", c.prior},
                     {"authored_minutes", f.authored.cause_minutes[order[i]]}, {"guided_minutes", f.guided.cause_minutes[order[i]]}});
@@ -69,7 +57,7 @@ nlohmann::json tree_json(const TreeFigures& f, engine::Lang lang) {
           {"authored", policy_json(f.authored, opt)},
           {"guided", policy_json(f.guided, opt)},
           {"optimum", policy_json(f.optimum, opt)},
-          {"guided_saving_vs_authored", f.authored.minutes > 0 ? (f.authored.minutes - f.guided.minutes) / f.authored.minutes : 0},
+          {"guided_saving_vs_authored", engine::guided_saving(f)},
           {"slowest_causes", slow}};
 }
 
@@ -136,7 +124,7 @@ Runner add_simulate(CLI::App& app, Globals& g) {
       if (!t.model.present) continue;
       const TreeFigures f = simulate_tree(t);
       const double g_gap = gap(f.guided.minutes, f.optimum.minutes);
-      const double saving = f.authored.minutes > 0 ? (f.authored.minutes - f.guided.minutes) / f.authored.minutes : 0;
+      const double saving = engine::guided_saving(f);
       gap_sum += g_gap;
       saving_sum += saving;
       ++n;
