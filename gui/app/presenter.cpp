@@ -10,6 +10,7 @@
 
 #include "app/markdown.hpp"
 #include "app/assets_presenter.hpp"
+#include "app/guide_presenter.hpp"
 #include "app/quotes_presenter.hpp"
 #include "app/tickets_presenter.hpp"
 #include "app/trainee_presenter.hpp"
@@ -94,6 +95,7 @@ Presenter::Presenter(PresenterOptions options)
   m_tickets = std::make_unique<TicketsPresenter>(m_ws, m_settings.operator_name);
   m_assets = std::make_unique<AssetsPresenter>(m_ws, *m_tickets, m_settings.operator_name);
   m_quotes = std::make_unique<QuotesPresenter>(m_ws, *m_tickets, m_settings.operator_name);
+  m_guide = std::make_unique<GuidePresenter>(m_options.async);
   // Open the search in the background (loads the articles, brings the index
   // up to date) so the first keystroke finds it ready.
   reload_kb();
@@ -179,6 +181,7 @@ void Presenter::do_apply(const Intent& i) {
         break;
       }
       m_session = std::move(loaded.session);
+      m_guide->reset();
       m_session->set_lang(m_lang);
       m_symptom = loaded.info.symptom;
       m_started = loaded.info.date;
@@ -207,6 +210,7 @@ void Presenter::do_apply(const Intent& i) {
       }
       archive_session();
       m_session = std::move(loaded.session);
+      m_guide->reset();
       m_session->set_lang(m_lang);
       m_symptom = loaded.info.symptom;
       m_started = loaded.info.date;
@@ -216,18 +220,23 @@ void Presenter::do_apply(const Intent& i) {
       m_tab = Tab::diagnosis;
       break;
     }
-    // guided diagnosis
+    // guided diagnosis (in guided mode, the guided session's acts)
     case IntentKind::answer:
-      if (m_session) answered(m_session->answer(std::to_string(i.n), now_seconds()));
-      break;
     case IntentKind::answer_value:
-      if (m_session) answered(m_session->answer(i.a, now_seconds()));
-      break;
     case IntentKind::dont_know:
-      if (m_session) answered(m_session->dont_know(now_seconds()));
-      break;
     case IntentKind::back:
-      if (m_session) answered(m_session->back());
+      if (!m_session) break;
+      if (m_guide->guided()) {
+        m_step_error = m_guide->act(i, m_lang, now_seconds());
+      } else if (i.kind == IntentKind::answer) {
+        answered(m_session->answer(std::to_string(i.n), now_seconds()));
+      } else if (i.kind == IntentKind::answer_value) {
+        answered(m_session->answer(i.a, now_seconds()));
+      } else if (i.kind == IntentKind::dont_know) {
+        answered(m_session->dont_know(now_seconds()));
+      } else {
+        answered(m_session->back());
+      }
       break;
     case IntentKind::toggle_why: m_why_open = !m_why_open; break;
     case IntentKind::add_note:
@@ -239,6 +248,7 @@ void Presenter::do_apply(const Intent& i) {
       break;
     // conclusion
     case IntentKind::toggle_remedy:
+      if (m_guide->guided() && m_remedy_done.size() < m_guide->step().remedy.size()) m_remedy_done.resize(m_guide->step().remedy.size(), false);
       if (i.n >= 0 && static_cast<std::size_t>(i.n) < m_remedy_done.size()) m_remedy_done[i.n] = !m_remedy_done[i.n];
       break;
     case IntentKind::export_report: export_text(false); break;
@@ -246,6 +256,7 @@ void Presenter::do_apply(const Intent& i) {
     case IntentKind::start_over:
       archive_session();
       m_session.reset();
+      m_guide->reset();
       m_symptom.clear();
       m_why_open = false;
       m_step_error.clear();
@@ -296,6 +307,16 @@ void Presenter::do_apply(const Intent& i) {
       }
       if (i.a == "from_session" || i.a == "from_ticket") m_tab = Tab::quotes;
       break;
+    case IntentKind::guide:
+      if (i.a == "simulate" || i.a == "simulate_all") {
+        m_guide->apply_simulation(i, m_ws.knowledge());
+      } else if (i.a == "toggle") {
+        if (auto err = m_guide->toggle(m_session ? &*m_session : nullptr, m_ws.knowledge(), m_lang); !err.empty()) status(err, true);
+        m_step_error.clear();
+      } else {
+        m_guide->act(i, m_lang, now_seconds());
+      }
+      break;
     case IntentKind::trainee: {
       const auto applied = m_trainee->apply(i, m_lang);
       if (!applied.error.empty()) status(applied.error, true);
@@ -310,6 +331,7 @@ void Presenter::set_lang(Lang lang) {
   m_settings.lang = std::string(engine::lang_code(lang));
   if (auto err = save_settings(); !err.empty()) status(err, true);
   if (m_session) m_session->set_lang(lang);
+  m_guide->set_lang(lang);
   m_labels_dirty = true;
   refresh_home();
   run_search();
@@ -332,6 +354,7 @@ bool Presenter::install_session(workspace::Started started, const std::string* s
     return false;
   }
   m_session = std::move(started.session);
+  m_guide->reset();
   if (symptom) m_symptom = *symptom;
   m_started = now_seconds();
   m_archive_path.clear();
@@ -536,6 +559,7 @@ void Presenter::poll() noexcept {
     if (m_lint_job.state().running || m_index_job.state().running || m_import_job.state().running) m_dirty = true;
     if ((m_tab == Tab::tickets || m_tab == Tab::dashboard) && m_tickets->tick()) m_dirty = true;  // the countdowns move
     if (m_assets->poll()) m_dirty = true;  // the import's progress, then its report
+    if (m_guide->poll()) m_dirty = true;   // a simulation finished, or the next tree of "all"
   } catch (...) {
     status("internal error while polling background work", true);
   }
@@ -543,7 +567,7 @@ void Presenter::poll() noexcept {
 
 bool Presenter::busy() const {
   return !m_worker.idle() || m_lint_job.state().running || m_index_job.state().running || m_import_job.state().running ||
-         m_assets->importing();
+         m_assets->importing() || m_guide->busy();
 }
 
 void Presenter::wait_background() {
@@ -552,6 +576,7 @@ void Presenter::wait_background() {
   m_index_job.wait();
   m_import_job.wait();
   m_assets->wait();
+  m_guide->wait();
   poll();
 }
 

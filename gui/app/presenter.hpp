@@ -33,6 +33,7 @@ class TraineePresenter;  // app/trainee_presenter.hpp
 class TicketsPresenter;  // app/tickets_presenter.hpp
 class AssetsPresenter;   // app/assets_presenter.hpp
 class QuotesPresenter;   // app/quotes_presenter.hpp
+class GuidePresenter;    // app/guide_presenter.hpp
 
 struct PresenterOptions {
   workspace::Options workspace;   ///< bundled KB, layers, data dir, language
@@ -71,6 +72,8 @@ class Presenter {
   AssetsPresenter& assets() { return *m_assets; }
   /// The Quotes tab's presenter (tests: its QuoteDesk).
   QuotesPresenter& quotes() { return *m_quotes; }
+  /// Guidance: the author tab's simulation and guided mode (tests: wait for a simulation).
+  GuidePresenter& guide() { return *m_guide; }
   workspace::Settings& settings() { return m_settings; }
   /// Records the window geometry (saved with the settings at exit).
   void set_window(int width, int height, bool maximized);
@@ -189,6 +192,10 @@ class Presenter {
   // m_tickets, whose desk it uses, so it is destroyed first.
   std::unique_ptr<QuotesPresenter> m_quotes;
   void build_quotes(AppVm& vm);
+
+  // Cost-aware guidance (app/guide_presenter.cpp, app/guide_mode.cpp): the author
+  // tab's simulation and guided mode.
+  std::unique_ptr<GuidePresenter> m_guide;
 
   // Status and rebuilding.
   std::string m_status;

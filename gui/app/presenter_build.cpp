@@ -5,6 +5,7 @@
 // [SECTION] Facts, links, conclusion
 // [SECTION] Home, article, author
 #include "app/presenter.hpp"
+#include "app/guide_presenter.hpp"
 #include "app/quotes_presenter.hpp"
 #include "app/trainee_presenter.hpp"
 
@@ -139,10 +140,16 @@ void Presenter::build_question(AppVm& vm) {
   if (!m_session) return;
   const engine::Session& s = *m_session;
   const engine::Knowledge& k = s.knowledge();
-  const engine::Step& step = s.step();
+  // In guided mode the step is the guided session's (the best one or the one
+  // taken instead), drawn like an authored step.
+  const bool guided = m_guide->guided();
+  const engine::Step guided_step = guided ? m_guide->step() : engine::Step{};
+  const engine::Step& step = guided ? guided_step : s.step();
+  m_guide->build_guide(vm.question.guide, k, s.start_tree());
 
   // Transcript.
-  for (const auto& e : s.path()) {
+  if (guided) m_guide->build_transcript(vm.transcript);
+  for (const auto& e : guided ? std::vector<engine::PathEntry>{} : s.path()) {
     TranscriptEntryVm t;
     t.kind = std::string(engine::path_kind_name(e.kind));
     t.node = e.node;
@@ -196,7 +203,8 @@ void Presenter::build_question(AppVm& vm) {
   q.tree = step.tree;
   q.tree_title = tree_title(k, step.tree, m_lang);
   q.node = step.node;
-  q.step_number = static_cast<int>(s.answers().size()) + 1;
+  const std::size_t done = guided ? m_guide->guided_session()->acts().size() : s.answers().size();
+  q.step_number = static_cast<int>(done) + 1;
   q.text = step.kind == engine::StepKind::error ? step.error : step.text;
   for (const auto& c : step.choices) q.choices.push_back({c.id, c.label});
   for (const auto& c : step.commands) q.commands.push_back({c.os, c.cmd});
@@ -213,9 +221,9 @@ void Presenter::build_question(AppVm& vm) {
   }
   q.find_out = step.find_out;
   for (const auto& r : step.recommendations) q.recommendations.emplace_back(r, tree_title(k, r, m_lang));
-  q.can_back = !s.answers().empty();
+  q.can_back = done > 0;
   q.why_open = m_why_open;
-  if (m_why_open) q.why = explain(s.why(m_lang));
+  if (m_why_open) q.why = explain(guided ? m_guide->guided_session()->why(m_lang) : s.why(m_lang));
   q.error = m_step_error;
 }
 
@@ -262,8 +270,11 @@ void Presenter::build_facts(AppVm& vm) {
 }
 
 void Presenter::build_conclusion(AppVm& vm) {
-  if (!m_session || !m_session->concluded()) return;
-  const engine::Step& step = m_session->step();
+  if (!m_session) return;
+  const bool guided = m_guide->guided();
+  if (guided ? !m_guide->guided_session()->concluded() : !m_session->concluded()) return;
+  const engine::Step guided_step = guided ? m_guide->step() : engine::Step{};
+  const engine::Step& step = guided ? guided_step : m_session->step();
   ConclusionVm& c = vm.conclusion;
   c.active = true;
   c.tree_title = tree_title(m_session->knowledge(), m_session->start_tree(), m_lang);
@@ -277,7 +288,11 @@ void Presenter::build_conclusion(AppVm& vm) {
   c.remedy_done.resize(c.remedy.size(), false);
   c.how = explain(m_session->how(m_lang));
   c.exported = m_exported;
-  c.quotable = m_quotes->proposes(*m_session);
+  if (guided) {
+    m_guide->build_conclusion(c, m_lang);  // its "how" with the probabilities
+  } else {
+    c.quotable = m_quotes->proposes(*m_session);
+  }
 }
 
 // [SECTION] Home, article, author -------------------------------------------------------------
@@ -317,6 +332,7 @@ void Presenter::build_author(AppVm& vm) {
   };
   a.index_job = job_vm("index", m_index_job.state());
   a.import_job = job_vm("import", m_import_job.state());
+  m_guide->build_simulation(a.simulation, *m_ws.knowledge(), m_lang);
   if (const auto lint = m_lint_job.state(); lint.running) a.index_job = job_vm("lint", lint);
   const engine::Knowledge& k = *m_ws.knowledge();
 

@@ -73,6 +73,11 @@ void draw_diagnosis_tab(const AppVm& vm, AppUi& ui, bool keys, std::vector<Inten
   ImGui::TableNextColumn();
   ImGui::BeginChild("side_view");
   const bool session = vm.question.active || vm.conclusion.active;
+  if (vm.question.active && vm.question.guide.on && vm.question.guide.why_open) {
+    section_title(l("gui.guide.why"));  // the posterior behind the suggested step
+    draw_guide_why(vm.question.guide, l);
+    ImGui::Spacing();
+  }
   if (session) {
     section_title(l("gui.transcript"));
     push(out, draw_transcript_panel(vm.transcript, l));

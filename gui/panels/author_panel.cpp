@@ -153,6 +153,13 @@ Intent draw_author_panel(const AuthorVm& vm, const Labels& l, AuthorUi& ui) {
         if (Intent i = draw_diagram_panel(vm.diagram, vm.node, l, ui.diagram)) out = i;
         ImGui::EndTabItem();
       }
+      const bool simulation_open = ImGui::BeginTabItem(l("gui.guide.simulation"));
+      probe("view/simulation");
+      if (simulation_open) {
+        ui.view = 2;
+        if (Intent i = draw_guide_simulation(vm, l, ui)) out = i;
+        ImGui::EndTabItem();
+      }
       ImGui::EndTabBar();
     }
     ImGui::EndTable();

@@ -83,10 +83,18 @@ Intent draw_conclusion_panel(const ConclusionVm& vm, const Labels& l) {
   }
 
   ImGui::Spacing();
-  if (ImGui::CollapsingHeader(l("explain.how_title"))) {
+  const bool how_open = ImGui::CollapsingHeader(l("explain.how_title"));
+  probe("how");
+  if (how_open) {
     for (const auto& line : vm.how) {
       ImGui::Bullet();
       ImGui::TextWrapped("%s", line.text.c_str());
+    }
+    // A guided diagnosis: the causes' probabilities it ended on.
+    if (!vm.probabilities.empty()) {
+      ImGui::Spacing();
+      ImGui::TextDisabled("%s", l("guide.posterior"));
+      draw_cause_bars(vm.probabilities, l);
     }
   }
   return out;

@@ -18,6 +18,7 @@
 #include <vector>
 
 struct ImFont;
+struct ImVec4;
 
 namespace diagdesk::gui {
 
@@ -98,6 +99,15 @@ struct QuestionUi {
   bool keys_enabled = true;   ///< number keys answer (off while a modal is open)
 };
 Intent draw_question_panel(const QuestionVm& vm, const Labels& l, QuestionUi& ui);
+/// Guided mode (panels/guide_panel.cpp): the Guided checkbox ("guide/toggle") when
+/// the tree has a model; the suggested step, the alternatives ("guide/take/<id>")
+/// and the "Why this step?" button ("guide/why"); the side column then shows
+/// draw_guide_why (the reason and the causes' bars).
+Intent draw_guide_toggle(const GuideVm& vm, const Labels& l);
+Intent draw_guide_panel(const GuideVm& vm, const Labels& l);
+void draw_guide_why(const GuideVm& vm, const Labels& l);
+/// The causes' probabilities as horizontal bars with percentages ("guide/bar/<leaf>").
+void draw_cause_bars(const std::vector<CauseBarVm>& causes, const Labels& l);
 Intent draw_transcript_panel(const TranscriptVm& vm, const Labels& l);
 
 struct FactsUi {
@@ -137,9 +147,22 @@ struct AuthorUi {
   DiagramUi diagram;
   std::array<char, 512> import_path{};
   std::string scroll_to;          ///< outline node to scroll to
-  int view = 0;                   ///< 0 outline, 1 diagram
+  int view = 0;                   ///< 0 outline, 1 diagram, 2 simulation
+  bool simulation_all = false;    ///< the Simulation view shows every modelled tree
 };
 Intent draw_author_panel(const AuthorVm& vm, const Labels& l, AuthorUi& ui);
+/// The author tab's Simulation view (panels/guide_simulation.cpp): asks for the
+/// selected tree's simulation (or every modelled tree's) when it is not there yet.
+Intent draw_guide_simulation(const AuthorVm& vm, const Labels& l, AuthorUi& ui);
+
+// [Guidance helpers] (panels/guide_simulation.cpp) ---------------------------------------------
+
+/// `v` with `decimals` decimals, a decimal comma in French.
+std::string guide_number(double v, int decimals, const Labels& l);
+/// A fraction as a percentage ("41 %", "+0.2 %" with `sign`), a decimal comma in French.
+std::string guide_percent(double fraction, const Labels& l, bool sign);
+/// A horizontal bar filled to `fraction` in `colour`, `text` written over it.
+void guide_bar(float fraction, const ImVec4& colour, const std::string& text, float width);
 
 // [Trainee mode] ---------------------------------------------------------------------------
 

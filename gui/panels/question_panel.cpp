@@ -98,6 +98,10 @@ Intent draw_question_panel(const QuestionVm& vm, const Labels& l, QuestionUi& ui
   const std::string step_key = vm.tree + ":" + vm.node;
 
   ImGui::TextDisabled("%s  ·  %s %d", vm.tree_title.c_str(), l("gui.step"), vm.step_number);
+  if (vm.guide.available) {
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    if (Intent i = draw_guide_toggle(vm.guide, l)) out = i;
+  }
   const bool acknowledged = draw_warnings(vm, l, ui, step_key);
 
   // The question, large and clear.
@@ -190,6 +194,8 @@ Intent draw_question_panel(const QuestionVm& vm, const Labels& l, QuestionUi& ui
     if (ImGui::IsKeyPressed(keys::letter('W'), false)) out = Intent{IntentKind::toggle_why};
     if (!acknowledged && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) ui.acknowledged = step_key;
   }
+
+  if (Intent i = draw_guide_panel(vm.guide, l)) out = i;
 
   if (!vm.find_out.empty()) {
     ImGui::Spacing();

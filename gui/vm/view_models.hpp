@@ -17,6 +17,7 @@
 #include "vm/assets_vm.hpp"
 #include "vm/quotes_vm.hpp"
 #include "vm/dashboard_vm.hpp"
+#include "vm/guide_vm.hpp"
 
 #include <cstdint>
 #include <map>
@@ -98,6 +99,8 @@ enum class IntentKind {
   // quotes tab (vm/quotes_vm.hpp)
   quote,              ///< a: verb (filter, select, create, add_line, remove_line, set_line, send, accept, refuse,
                       ///< pdf, search), b: quote number, n: line position, fields: values
+  // cost-aware guidance (vm/guide_vm.hpp, app/guide_presenter.hpp)
+  guide,              ///< a: verb (simulate, simulate_all, toggle, why, take), b: tree id or step id
 };
 
 struct Intent {
@@ -189,6 +192,7 @@ struct QuestionVm {
   bool why_open = false;
   std::vector<ExplainLineVm> why;
   std::string error;                   ///< error step or refused answer
+  GuideVm guide;                       ///< guided mode (the Guided toggle, best step, why)
 };
 
 struct TranscriptEntryVm {
@@ -240,6 +244,7 @@ struct ConclusionVm {
   std::vector<ExplainLineVm> how;
   std::string exported;         ///< path of the last export, for the status line
   bool quotable = false;        ///< a quote proposal exists for it: "Make a quote"
+  std::vector<CauseBarVm> probabilities;  ///< guided diagnosis: the causes' probabilities at the end ("" when not guided)
 };
 
 // [SECTION] Articles (Markdown) ---------------------------------------------------------------
@@ -359,6 +364,7 @@ struct AuthorVm {
   bool can_index = false;            ///< the workspace has a search index
   JobVm import_job;
   JobVm index_job;
+  SimulationVm simulation;           ///< the Simulation view (policies, slowest causes, charts)
 };
 
 struct TraineeScreenVm;  // vm/trainee_vm.hpp
