@@ -90,6 +90,8 @@ Runner add_quote(CLI::App& app, Globals& g);
 Runner add_privacy(CLI::App& app, Globals& g);
 /// `diagdesk simulate TREE | --all [--json]` (cmd_simulate.cpp): expected cost of the policies.
 Runner add_simulate(CLI::App& app, Globals& g);
+/// `diagdesk model learn | show TREE | reset [TREE]` (cmd_model.cpp): priors learned from closed tickets.
+Runner add_model(CLI::App& app, Globals& g);
 
 // The answer handling of `diagdesk diagnose`, shared with the tickets' diagnose (cmd_diagnose.cpp).
 /// Applies comma-separated answers (choice id or 1-based number, a typed value,

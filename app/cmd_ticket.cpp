@@ -69,6 +69,8 @@ int read_ticket(Desk& d, const std::string& number, workspace::TicketView& v) {
 int changed(const Globals& g, Desk& d, const workspace::DeskError& e, const workspace::TicketView& v,
             const std::string& number, const std::string& what) {
   if (!e.ok()) return desk_fail(e, number);
+  // The move is saved; what failed beside it (the learned priors) is said on stderr.
+  if (!e.warning.empty()) std::cerr << "diagdesk: " << number << tr("punct.colon", d.lang) << e.warning << "\n";
   if (g.json) print_json(ticket_json(v, *d.desk));
   else print_changed(std::cout, v, what, d.lang);
   return exit_ok;
