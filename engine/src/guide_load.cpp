@@ -5,6 +5,7 @@
 // linter's (lint_model in guide_lint.cpp), so a file with a bad number still
 // loads and the linter reports every problem in one pass.
 #include "guide_load.hpp"
+#include "toml_ctx.hpp"
 
 #include <algorithm>
 
@@ -12,26 +13,7 @@ namespace diagdesk::engine::detail {
 
 namespace {
 
-struct Ctx {
-  const std::string& file;
-  std::vector<Diagnostic>& out;
-
-  SourcePos pos(const toml::node& n) const {
-    const auto& s = n.source();
-    return SourcePos{file, static_cast<int>(s.begin.line), static_cast<int>(s.begin.column)};
-  }
-  void error(const toml::node& n, std::string code, std::string message) const {
-    out.push_back(Diagnostic{Severity::error, std::move(code), pos(n), std::move(message)});
-  }
-  void unknown_keys(const toml::table& t, std::initializer_list<std::string_view> allowed, std::string_view what) const {
-    for (const auto& [key, value] : t) {
-      if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
-        out.push_back(Diagnostic{Severity::warning, "key.unknown", pos(value),
-                                 "unknown key '" + std::string(key.str()) + "' in " + std::string(what)});
-      }
-    }
-  }
-};
+using Ctx = detail::TomlCtx;
 
 /// An integer or a float as a double (toml++ keeps them apart).
 std::optional<double> number(const toml::node& n) {

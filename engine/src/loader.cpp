@@ -9,6 +9,7 @@
 
 #include "guide_load.hpp"
 #include "safe_lint.hpp"
+#include "toml_ctx.hpp"
 
 #include <diagdesk/base/safe_file.hpp>
 
@@ -29,33 +30,12 @@ namespace diagdesk::engine {
 
 namespace {
 
-struct Ctx {
-  std::string file;
-  std::vector<Diagnostic>& out;
-
-  SourcePos pos(const toml::node& n) const {
-    const auto& s = n.source();
-    return SourcePos{file, static_cast<int>(s.begin.line), static_cast<int>(s.begin.column)};
-  }
-  void report(Severity sev, const SourcePos& p, std::string code, std::string message) const {
-    out.push_back(Diagnostic{sev, std::move(code), p, std::move(message)});
-  }
-  void error(const toml::node& n, std::string code, std::string message) const {
-    report(Severity::error, pos(n), std::move(code), std::move(message));
-  }
-  void warning(const toml::node& n, std::string code, std::string message) const {
-    report(Severity::warning, pos(n), std::move(code), std::move(message));
-  }
-};
+using Ctx = detail::TomlCtx;
 
 /// Warns about keys an author probably mistyped.
 void check_keys(const Ctx& ctx, const toml::table& t, std::initializer_list<std::string_view> allowed,
                 std::string_view what) {
-  for (const auto& [key, value] : t) {
-    if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
-      ctx.warning(value, "key.unknown", "unknown key '" + std::string(key.str()) + "' in " + std::string(what));
-    }
-  }
+  ctx.unknown_keys(t, allowed, what);
 }
 
 std::string read_string(const Ctx& ctx, const toml::table& t, std::string_view key, bool required,
