@@ -10,19 +10,33 @@ namespace {
 
 class FoldStem : public Xapian::StemImplementation {
  public:
-  explicit FoldStem(const std::string& language) : m_snowball(language), m_language(language) {}
+  explicit FoldStem(const std::string& language)
+      : m_snowball(language), m_language(language), m_french(language == "french") {}
 
   std::string operator()(const std::string& word) override {
     std::string key = normalize_word(word);
     if (is_code(key)) return key;
-    return m_snowball(key);
+    std::string stem = m_snowball(key);
+    // French snowball cuts short words down to another word's stem: "rame"
+    // (it is slow), "rames", "ramé" all become "ram", the stem of "RAM", so
+    // « ça rame » found memory articles. A stem under four letters that is
+    // more than the word less its plural mark keeps the word instead
+    // ("rame", "rames" -> "rame"; "mots" -> "mot" as before).
+    if (m_french && stem.size() < 4 && stem != key) return singular(key);
+    return stem;
   }
 
   std::string get_description() const override { return "diagdesk_fold_" + m_language; }
 
  private:
+  static std::string singular(std::string key) {
+    if (key.size() > 3 && (key.back() == 's' || key.back() == 'x')) key.pop_back();
+    return key;
+  }
+
   Xapian::Stem m_snowball;
   std::string m_language;
+  bool m_french;
 };
 
 }  // namespace

@@ -19,8 +19,9 @@
 
 namespace diagdesk::kb::detail {
 
-// Term scheme (index_schema_version 4). Words are stemmed after folding
-// accents and stripping elisions (FoldStem). Each language has its own
+// Term scheme (index_schema_version 5). Words are stemmed after folding
+// accents and stripping elisions (FoldStem; 5: short French stems keep the
+// word, "rame" is no longer "ram"). Each language has its own
 // terms, so statistics (and stems that happen to collide, like French
 // "print" from "printer") never mix across languages:
 //   ZF<stem>  / ZE<stem>    French / English: title, symptoms, tags and body

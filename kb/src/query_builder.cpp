@@ -42,6 +42,7 @@ const std::unordered_set<std::string>& stop_words(std::string_view lang) {
       "y", "est", "sont", "suis", "es", "etre", "ai", "as", "avons", "avez", "ont", "etait",
       "ete", "tres", "trop", "quand", "comment", "pourquoi", "depuis", "toujours", "jamais",
       "rien", "tout", "tous", "toutes", "aussi", "encore", "deja", "ca", "cela", "ceci", "si",
+      "combien", "faut",  // "combien de mémoire il faut": in questions, as "how" is
       "j", "l", "d", "n", "s", "t", "c", "m", "qu"};
   static const std::unordered_set<std::string> en = {
       "the", "a", "an", "and", "or", "but", "not", "no", "nor", "of", "to", "in", "on", "at",
@@ -135,20 +136,27 @@ std::vector<Concept> make_concepts(const std::vector<Token>& tokens, const Stems
 
   std::vector<Concept> out;
   for (std::size_t i = 0; i < tokens.size();) {
-    // Longest synonym term starting here.
+    // Longest synonym term starting here; at equal length, the one written
+    // as typed wins over one that only shares a stem (so a word never takes
+    // the group of another word that happens to stem alike).
     int best_group = -1;
     std::size_t best_len = 0;
+    bool best_exact = false;
     for (const std::string& key : {words[i].norm, "\x01" + words[i].fr, "\x02" + words[i].en}) {
       auto it = syn.by_first.find(key);
       if (it == syn.by_first.end()) continue;
       for (auto [g, t] : it->second) {
         const auto& term = syn.groups[g][t];
-        if (term.size() <= best_len || i + term.size() > tokens.size()) continue;
-        bool match = true;
-        for (std::size_t k = 0; k < term.size() && match; ++k) match = same_word(term[k], words[i + k]);
-        if (match) {
+        if (term.size() < best_len || i + term.size() > tokens.size()) continue;
+        bool match = true, exact = true;
+        for (std::size_t k = 0; k < term.size() && match; ++k) {
+          match = same_word(term[k], words[i + k]);
+          exact = exact && term[k].norm == words[i + k].norm;
+        }
+        if (match && (term.size() > best_len || (exact && !best_exact))) {
           best_group = g;
           best_len = term.size();
+          best_exact = exact;
         }
       }
     }
@@ -322,6 +330,9 @@ Highlight make_highlight(const std::vector<Concept>& concepts, const Stems& stem
   for (const Concept& c : concepts) {
     for (const Alt& a : c.alts) {
       for (const auto& w : a.words) {
+        // "mot de passe", "boîte aux lettres": the function words are not
+        // searched (concept_query), so they are not marked either.
+        if (!a.code && a.words.size() > 1 && is_stop(w, {"fr", "en"})) continue;
         if (a.code) {
           hl.codes.push_back(w);
           if (a.ip_prefix) hl.codes.push_back(w + ".");

@@ -27,7 +27,7 @@ namespace diagdesk::kb {
 
 /// Version of the term scheme; an index written by another version is
 /// "stale" and rebuilt by sync().
-inline constexpr int index_schema_version = 4;
+inline constexpr int index_schema_version = 5;
 
 enum class SyncMode {
   incremental,  ///< re-index only what changed (the index is rebuilt if unusable)
