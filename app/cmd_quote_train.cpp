@@ -144,11 +144,11 @@ void print_debrief(std::ostream& out, const engine::TrainingRun& run, const engi
       out << "\n";
     }
     if (o.offered) {
-      out << "    " << tr("train.quote.yours", lang) << ":\n";
+      out << "    " << tr("train.quote.yours", lang) << (lang == Lang::fr ? " :\n" : ":\n");
       print_totals(out, key, o.totals, lang, "      ");
     }
     if (o.expected) {
-      out << "    " << tr("train.quote.expected", lang) << ":\n";
+      out << "    " << tr("train.quote.col_expected", lang) << (lang == Lang::fr ? " :\n" : ":\n");
       print_totals(out, key, o.expected_totals, lang, "      ");
     }
   }

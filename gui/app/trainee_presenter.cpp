@@ -7,6 +7,10 @@
 // [SECTION] The debrief
 #include "app/trainee_presenter.hpp"
 
+#include "app/quote_trainee.hpp"
+
+#include <diagdesk/workspace/quote_training.hpp>
+
 #include <diagdesk/engine/i18n.hpp>
 
 #include <algorithm>
@@ -78,6 +82,8 @@ void TraineePresenter::start() {
     return;
   }
   m_run = std::make_unique<engine::TrainingRun>(m_ws.knowledge(), m_set, *s, m_mode, m_ws.options().lang);
+  m_run->set_quote_key(workspace::quote_key_for(m_ws, *s));  // proposal scenarios: the quote step
+  m_quote_search.clear();
   m_view = TraineeViewVm::play;
   m_filter.clear();
   m_error.clear();
@@ -112,6 +118,8 @@ TraineePresenter::Applied TraineePresenter::apply(const Intent& i, Lang lang) {
     m_view = TraineeViewVm::list;
   } else if (i.a == "filter") {
     m_filter = i.b;
+  } else if (i.a == "quote_search") {
+    m_quote_search = i.b;  // the quote step's catalogue search
   } else if (i.a == "finish") {
     finish();
   } else if (i.a == "act") {
@@ -266,6 +274,7 @@ void TraineePresenter::build_play(TraineeScreenVm& vm, Lang lang) {
     if (c) vm.diagnosis_outcome = tr("outcome." + std::string(engine::outcome_name(c->outcome)), lang);
   }
   for (const auto& t : topics) vm.articles.push_back(LinkVm{t, t, article_exists(m_ws, t)});
+  build_trainee_quote(run, m_quote_search, vm, lang);  // proposal scenarios: the quote step
 
   if (run.mode() == engine::Mode::guided) {
     const engine::Session* session = run.session();
@@ -368,6 +377,11 @@ void TraineePresenter::build_debrief(TraineeScreenVm& vm, Lang lang) {
   }
   vm.method = d.method;
   vm.findings = d.findings;
+  build_trainee_quote_debrief(*m_run, s, vm, lang);  // proposal scenarios: the quote line by line
+  // Efficiency against the optimum (issue 16).
+  vm.efficiency = d.efficiency;
+  vm.optimum_steps = d.optimum_steps;
+  vm.optimum_percent = s.optimum ? s.optimum->percent : -1;
 }
 
 }  // namespace diagdesk::gui

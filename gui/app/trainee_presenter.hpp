@@ -65,6 +65,7 @@ class TraineePresenter {
   std::string m_error;
   std::int64_t m_started = 0;
   bool m_recorded = false;
+  std::string m_quote_search;  ///< the quote step's catalogue search (proposal scenarios)
 };
 
 }  // namespace diagdesk::gui

@@ -10,6 +10,7 @@
 // [SECTION] Closing the ticket
 // [SECTION] The debrief
 #include "panels/panels.hpp"
+#include "panels/quote_trainee.hpp"
 #include "vm/trainee_vm.hpp"
 
 #include <imgui.h>
@@ -267,6 +268,10 @@ Intent draw_closing(const TraineeScreenVm& s, const Labels& l, TraineeUi& ui) {
 
 /// The articles to consult and the call's log, under the closing choices.
 Intent draw_closing_tail(const TraineeScreenVm& s, const Labels& l, TraineeUi& ui, Intent out) {
+  // Proposal scenarios: the quote step (panels/quote_trainee.cpp). Its text fields
+  // live here, beside ImGui's own widget state, until TraineeUi can take them.
+  static TraineeQuoteUi quote_ui;
+  if (Intent q = draw_trainee_quote(s, l, quote_ui); q.kind != IntentKind::none) out = q;
   if (!s.articles.empty()) {
     ImGui::TextDisabled("%s", l("cli.articles"));
     for (const auto& a : s.articles) {
@@ -384,6 +389,13 @@ Intent draw_debrief(const TraineeScreenVm& s, const Labels& l) {
     }
     ImGui::EndTable();
   }
+  // Efficiency against the optimum (issue 16): the minutes beside the optimal sequence.
+  ImGui::TextUnformatted(l("train.efficiency.title"));
+  ImGui::TextWrapped("%s", s.efficiency.c_str());
+  if (!s.optimum_steps.empty()) {
+    ImGui::TextDisabled("%s", l("train.efficiency.sequence"));
+    for (std::size_t i = 0; i < s.optimum_steps.size(); ++i) ImGui::TextWrapped("%zu. %s", i + 1, s.optimum_steps[i].c_str());
+  }
   ImGui::TextUnformatted(l("train.method"));
   for (const auto& m : s.method) ImGui::TextWrapped("%s", m.c_str());
   ImGui::TextUnformatted(l("train.findings"));
@@ -391,6 +403,7 @@ Intent draw_debrief(const TraineeScreenVm& s, const Labels& l) {
     ImGui::Bullet();
     ImGui::TextWrapped("%s", f.c_str());
   }
+  draw_trainee_quote_debrief(s, l);  // proposal scenarios: the quote line by line
   return out;
 }
 

@@ -67,6 +67,30 @@ struct TraineeDebriefRowVm {
   std::string explanation;
 };
 
+/// Quote step (proposal scenarios): one line of an option, live or in the debrief.
+struct TraineeQuoteLineVm {
+  std::string ref, label;
+  std::string quantity;           ///< the trainee's, "" when missing
+  std::string expected_quantity;  ///< debrief: the key's, "" when not expected
+  std::string discount;           ///< "10 %", "" when none
+  std::string total;              ///< the line's total before tax, "" when missing or unknown
+  std::string status;             ///< debrief: ok, missing, extra, unknown, quantity
+  std::string verdict;            ///< debrief: the status in words
+};
+/// One option of the quote: live (main, replace) or compared (repair, offer, replace).
+struct TraineeQuoteOptionVm {
+  std::string kind;
+  std::string name;
+  bool offered = false, expected = false;
+  std::vector<TraineeQuoteLineVm> lines;
+  std::string totals;           ///< the trainee's totals in words
+  std::string expected_totals;  ///< debrief: the expected quote's
+};
+/// A catalogue reference found by the quote step's search.
+struct TraineeQuoteItemVm {
+  std::string ref, label, price;
+};
+
 enum class TraineeViewVm { list, play, debrief };
 
 struct TraineeScreenVm {
@@ -113,6 +137,13 @@ struct TraineeScreenVm {
   int ticket_priority = 0;             ///< 1..5, 0 none
   std::string disposition;             ///< "resolve" / "pending" / "n2" / "n3" / "" none
   bool qualified = true;               ///< type, impact, urgency and priority given (always true without a ticket)
+  // Quote step of proposal scenarios (engine/training_quote.hpp, gui/app/quote_trainee.cpp).
+  bool quote_step = false;                           ///< a proposal scenario with a key, diagnosed
+  std::string quote_current = "main";                ///< where lines go: main or replace
+  std::vector<TraineeQuoteOptionVm> quote_options;   ///< live: main, then replace
+  std::string quote_search;                          ///< the catalogue search
+  std::vector<TraineeQuoteItemVm> quote_results;     ///< its results
+  std::vector<TraineeQuoteOptionVm> quote_debrief;   ///< debrief: the quote line by line
   // Debrief.
   int total = 0;
   bool recorded = false;
@@ -121,6 +152,10 @@ struct TraineeScreenVm {
   std::vector<TraineeDebriefRowVm> rows;
   std::vector<std::string> method;
   std::vector<std::string> findings;
+  // Efficiency against the optimum (issue 16), beside the two paths.
+  std::string efficiency;                  ///< the minutes line, or why there is none
+  std::vector<std::string> optimum_steps;  ///< the optimal sequence, "text (2 min)" each
+  int optimum_percent = -1;                ///< -1 when the scenario's tree has no model
 };
 
 }  // namespace diagdesk::gui
