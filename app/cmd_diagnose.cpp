@@ -23,18 +23,10 @@ namespace {
 
 // [SECTION] Options -------------------------------------------------------------------
 
-struct DiagnoseOptions {
-  std::string tree;
-  std::vector<std::string> facts;
-  std::string answers;
-  bool has_answers = false;
-  std::string resume;
-  std::string save;
+/// The guided mode's options (guide_cli.hpp) and the authored walk's own.
+struct DiagnoseOptions : GuidedCliOptions {
   std::string transcript;
-  std::string operator_name;
-  std::string symptom;
-  bool guided = false;        ///< --guided: the guided diagnosis (cmd_guide.cpp)
-  std::string rights = "n1";  ///< --rights n1|n2, for --guided
+  bool guided = false;  ///< --guided: the guided diagnosis (cmd_guide.cpp)
 };
 
 std::int64_t now() {
@@ -275,8 +267,7 @@ Runner add_diagnose(CLI::App& app, Globals& g) {
         if (int rc = choose_tree_by_symptom(*ws, o.symptom, lang, g.json, o.tree, &match); rc != exit_ok) return rc;
       }
       if (o.tree.empty() && o.resume.empty()) return fail("--guided needs a tree id, --symptom TEXT or --resume FILE");
-      GuidedCliOptions go{o.tree, o.facts, o.answers, o.has_answers, o.resume, o.save, o.operator_name, o.symptom, o.rights};
-      return run_guided(go, *ws, lang, g.json);
+      return run_guided(o, *ws, lang, g.json);
     }
     if (!o.resume.empty()) {
       if (!o.tree.empty()) return fail("give either a tree or --resume, not both");

@@ -2,7 +2,7 @@
 // and guided = true; the acts are replayed on load, like an authored session's answers.
 #include <diagdesk/engine/guide_session.hpp>
 
-#include <toml++/toml.h>
+#include "session_toml.hpp"
 
 #include <chrono>
 #include <sstream>
@@ -13,10 +13,7 @@ namespace {
 
 constexpr std::string_view guided_format = "diagdesk-guided-session";
 
-template <class View>
-std::int64_t int_or(View node, std::int64_t fallback) {
-  return node.is_integer() ? node.template value<std::int64_t>().value_or(fallback) : fallback;
-}
+using detail::int_or;
 
 std::int64_t now_seconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -83,25 +80,19 @@ LoadedGuided parse_guided(std::shared_ptr<const Knowledge> knowledge, std::strin
   const std::string format = root["format"].value_or(std::string{});
   if (format == "diagdesk-session") return fail(nullptr, "an authored (not guided) session: resume it without --guided");
   if (format != guided_format) return fail(nullptr, "not a Diagdesk guided session file (no format = \"diagdesk-guided-session\")");
-  const auto version = int_or(root["schema_version"], 0);
-  if (version > schema_version) return fail(nullptr, "session file is from a newer Diagdesk (schema_version " + std::to_string(version) + ")");
-  if (version < 1) return fail(nullptr, "session file has no valid schema_version");
+  if (const std::string bad = detail::check_session_header(root, *knowledge); !bad.empty()) return fail(nullptr, bad);
   const std::string tree = root["tree"].value_or(std::string{});
-  if (!knowledge->find_tree(tree)) return fail(nullptr, "the session is for tree '" + tree + "', which is not loaded");
   GuidedStart start;
   start.lang = parse_lang(root["lang"].value_or(std::string{"en"})).value_or(Lang::en);
   start.operator_n2 = root["operator_n2"].value_or(false);
   out.operator_name = root["operator"].value_or(std::string{});
   out.symptom = root["symptom"].value_or(std::string{});
   out.date = int_or(root["started"], 0);
-  if (const toml::table* ft = root["facts"].as_table()) {
-    for (const auto& [k, v] : *ft) {
-      std::string why;
-      auto value = knowledge->facts().normalise(k.str(), v.value_or(std::string{}), &why);
-      if (!value) return fail(&v.source(), why);
-      start.facts.emplace_back(std::string(k.str()), *value);
-    }
-  }
+  std::string bad_fact;
+  const toml::node* bad = nullptr;
+  auto facts = detail::read_session_facts(root, *knowledge, bad_fact, bad);
+  if (!facts) return fail(&bad->source(), bad_fact);
+  start.facts = std::move(*facts);
   if (const toml::table* lt = root["learned"].as_table()) {
     for (const auto& [leaf, v] : *lt) {
       const double p = v.is_number() ? v.value<double>().value_or(-1) : -1;

@@ -4,6 +4,8 @@
 #include <diagdesk/engine/training_sim.hpp>
 #include <diagdesk/engine/wording.hpp>
 
+#include "session_toml.hpp"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -35,13 +37,7 @@ std::string format_time(std::int64_t t, const char* fmt = "%Y-%m-%d %H:%M") {
   return buf;
 }
 
-// An integer field, else `fallback`. Integers only: toml++ 3.3's
-// value<int64_t>() on a float casts it out of range (undefined) before
-// checking it (found by fuzz_session: started = 1796631e15).
-template <class View>
-std::int64_t int_or(View node, std::int64_t fallback) {
-  return node.is_integer() ? node.template value<std::int64_t>().value_or(fallback) : fallback;
-}
+using detail::int_or;
 
 }  // namespace
 
@@ -115,29 +111,18 @@ LoadedSession parse_session(std::shared_ptr<const Knowledge> knowledge, std::str
   if (root["format"].value_or(std::string{}) != session_format) {
     return fail(1, 1, "not a Diagdesk session file (no format = \"diagdesk-session\")");
   }
-  const auto version = int_or(root["schema_version"], 0);
-  if (version > schema_version) {
-    return fail(1, 1, "session file is from a newer Diagdesk (schema_version " + std::to_string(version) + ")");
-  }
-  if (version < 1) return fail(1, 1, "session file has no valid schema_version");
+  if (const std::string bad = detail::check_session_header(root, *knowledge); !bad.empty()) return fail(1, 1, bad);
   const std::string tree = root["tree"].value_or(std::string{});
-  if (!knowledge->find_tree(tree)) return fail(1, 1, "the session is for tree '" + tree + "', which is not loaded");
   const Lang lang = parse_lang(root["lang"].value_or(std::string{"en"})).value_or(Lang::en);
   out.info.operator_name = root["operator"].value_or(std::string{});
   out.info.symptom = root["symptom"].value_or(std::string{});
   out.info.date = int_or(root["started"], 0);
 
-  std::vector<std::pair<std::string, std::string>> facts;
-  if (const toml::table* ft = root["facts"].as_table()) {
-    for (const auto& [k, v] : *ft) {
-      std::string why;
-      auto value = knowledge->facts().normalise(k.str(), v.value_or(std::string{}), &why);
-      if (!value) {
-        return fail(static_cast<int>(v.source().begin.line), static_cast<int>(v.source().begin.column), why);
-      }
-      facts.emplace_back(std::string(k.str()), *value);
-    }
-  }
+  std::string bad_fact;
+  const toml::node* bad = nullptr;
+  auto read_facts = detail::read_session_facts(root, *knowledge, bad_fact, bad);
+  if (!read_facts) return fail(static_cast<int>(bad->source().begin.line), static_cast<int>(bad->source().begin.column), bad_fact);
+  std::vector<std::pair<std::string, std::string>> facts = std::move(*read_facts);
   std::vector<Answer> answers;
   if (const toml::array* arr = root["answers"].as_array()) {
     for (const auto& item : *arr) {
