@@ -6,9 +6,10 @@
 
 namespace diagdesk::engine {
 
-TreeSimulation simulate_policies(const Tree& tree, std::size_t state_limit) {
+TreeSimulation simulate_policies(const Tree& tree, std::size_t state_limit,
+                                 const std::vector<std::pair<std::string, double>>& learned) {
   TreeSimulation s;
-  s.model = build_guide_model(tree);
+  s.model = build_guide_model(tree, {}, learned);
   s.authored = simulate_authored(tree, s.model);
   s.guided = simulate_guided(s.model);
   s.optimum = simulate_optimum(s.model, state_limit);

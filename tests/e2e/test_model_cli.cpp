@@ -107,6 +107,14 @@ TEST_CASE("closing tickets updates the learned priors, model show and model lear
   r = d.run("model learn");
   CHECK(has(r.out, "3 resolved or closed tickets used, 0 skipped, 1 still open"));
 
+  // simulate uses the learned priors and says so; --authored forces the authored ones.
+  json sim = d.run_json("simulate t.net");
+  CHECK(sim["priors"] == "learned");
+  CHECK(sim["learned_tickets"] == 3);
+  CHECK(d.run_json("simulate t.net --authored")["priors"] == "authored");
+  r = d.run("simulate t.net");
+  CHECK(has(r.out, "priors learned from 3 tickets"));
+
   // Reset forgets, learn learns again.
   r = d.run("model reset t.net");
   CHECK(r.rc == 0);

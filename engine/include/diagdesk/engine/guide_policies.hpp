@@ -8,6 +8,8 @@
 
 #include <diagdesk/engine/guide.hpp>
 
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace diagdesk::engine {
@@ -21,7 +23,9 @@ struct TreeSimulation {
 /// Simulates the three policies over `tree`'s model (built with no facts).
 /// Beyond the optimum's search limit `optimum.exact` is false and its minutes are
 /// the better of the authored and guided figures (a bound). May take seconds.
-TreeSimulation simulate_policies(const Tree& tree, std::size_t state_limit = 200000);
+/// `learned`, when not empty, replaces the authored priors (build_guide_model's learned priors).
+TreeSimulation simulate_policies(const Tree& tree, std::size_t state_limit = 200000,
+                                 const std::vector<std::pair<std::string, double>>& learned = {});
 
 /// (x - optimum) / optimum, 0 when the optimum is 0.
 double policy_gap(double x, double optimum);
