@@ -31,22 +31,17 @@ void marks(const GuideStepVm& s, const Labels& l) {
 }  // namespace
 
 void draw_cause_bars(const std::vector<CauseBarVm>& causes, const Labels& l) {
-  const float name_w = std::min(ImGui::GetContentRegionAvail().x * 0.45f, ImGui::GetFontSize() * 22);
-  const float bar_w = ImGui::GetContentRegionAvail().x - name_w - ImGui::GetStyle().ItemSpacing.x;
+  // The bar with its percentage first, then the whole name wrapped beside it:
+  // the side column is narrow and a cause's name is a sentence.
+  const float bar_w = ImGui::GetFontSize() * 7;
   for (std::size_t i = 0; i < causes.size(); ++i) {
     const auto& c = causes[i];
     ImGui::PushID(static_cast<int>(i));
-    // The name cut to its column, whole in a tooltip.
-    const float x = ImGui::GetCursorPosX();
-    ImGui::PushClipRect(ImGui::GetCursorScreenPos(),
-                        ImVec2(ImGui::GetCursorScreenPos().x + name_w - 4, ImGui::GetCursorScreenPos().y + ImGui::GetFontSize() * 2), true);
-    ImGui::TextUnformatted(c.name.c_str());
-    ImGui::PopClipRect();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c.name.c_str());
-    ImGui::SameLine(x + name_w);
     guide_bar(static_cast<float>(c.probability), i == 0 ? best_colour : ImVec4(0.35f, 0.50f, 0.72f, 1),
-              guide_percent(c.probability, l, false), std::max(bar_w, ImGui::GetFontSize() * 6));
+              guide_percent(c.probability, l, false), bar_w);
     if (probing()) probe("guide/bar/" + (c.leaf.empty() ? std::string("other") : c.leaf));
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", c.name.c_str());
     ImGui::PopID();
   }
 }
