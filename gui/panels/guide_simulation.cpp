@@ -93,7 +93,8 @@ void draw_tree(const TreeSimulationVm& s, const Labels& l) {
 
   heading(l("simulate.slowest"));
   for (const auto& c : s.slowest) {
-    ImGui::BulletText("%s (%s min, p %s)", c.name.c_str(), guide_number(c.authored, 1, l).c_str(), guide_percent(c.prior, l, false).c_str());
+    ImGui::Bullet();  // wrapped: a cause's name is a sentence
+    ImGui::TextWrapped("%s (%s min, p %s)", c.name.c_str(), guide_number(c.authored, 1, l).c_str(), guide_percent(c.prior, l, false).c_str());
   }
 
   // Minutes per cause: the authored order's bar above the guided one.
