@@ -17,13 +17,7 @@ std::string colon(Lang lang) { return tr("punct.colon", lang); }
 
 std::string pct(double p) { return std::to_string(static_cast<int>(std::lround(p * 100))) + " %"; }
 
-std::string minutes(double m) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", m);
-  std::string s = buf;
-  if (s.size() > 2 && s.substr(s.size() - 2) == ".0") s.resize(s.size() - 2);
-  return s + " min";
-}
+std::string minutes(double m, Lang lang) { return engine::decimal_text(m, lang) + " min"; }
 
 std::string marks(const engine::GuidedOption& o, Lang lang) {
   std::string s;
@@ -35,7 +29,7 @@ std::string marks(const engine::GuidedOption& o, Lang lang) {
 }  // namespace
 
 void print_option(std::ostream& out, const engine::GuidedOption& o, Lang lang) {
-  out << "[" << o.rank.id << "] " << o.text << "  (" << minutes(o.rank.minutes) << ")" << marks(o, lang) << "\n";
+  out << "[" << o.rank.id << "] " << o.text << "  (" << minutes(o.rank.minutes, lang) << ")" << marks(o, lang) << "\n";
   if (!o.warnings.empty()) {
     out << "  !!! " << tr("guide.cli.warnings", lang) << "\n";
     for (const auto& w : o.warnings) out << "      - " << w.text.get(lang) << "\n";

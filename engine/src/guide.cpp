@@ -276,17 +276,18 @@ bool settled(const GuideModel& m, const Belief& b) {
 
 // [SECTION] Ranking and reasons ------------------------------------------------------
 
-namespace {
-
-std::string pct(double p) { return std::to_string(static_cast<int>(std::lround(p * 100))) + " %"; }
-
-std::string num(double v) {
+std::string decimal_text(double v, Lang lang) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", v);
   std::string s = buf;
   if (s.size() > 2 && s.substr(s.size() - 2) == ".0") s.resize(s.size() - 2);
+  if (lang == Lang::fr) std::replace(s.begin(), s.end(), '.', ',');
   return s;
 }
+
+namespace {
+
+std::string pct(double p) { return std::to_string(static_cast<int>(std::lround(p * 100))) + " %"; }
 
 std::string fill(std::string s, const std::vector<std::pair<std::string, std::string>>& vars) {
   for (const auto& [k, v] : vars) s = replace_all(s, "{" + k + "}", v);
@@ -340,14 +341,14 @@ std::vector<GuideStep> rank_steps(const GuideModel& m, const Belief& b, bool ope
       return std::none_of(a.begin(), a.end(), [&](int x) { return std::find(c.begin(), c.end(), x) != c.end(); });
     }();
     for (Lang lang : {Lang::fr, Lang::en}) {
-      std::string r = required ? fill(tr("guide.reason.required", lang), {{"step", short_text(test.text, lang)}, {"min", num(test.minutes)}})
+      std::string r = required ? fill(tr("guide.reason.required", lang), {{"step", short_text(test.text, lang)}, {"min", decimal_text(test.minutes, lang)}})
                       : separates
                           ? fill(tr("guide.reason.separates", lang),
-                                 {{"step", short_text(test.text, lang)}, {"min", num(test.minutes)},
+                                 {{"step", short_text(test.text, lang)}, {"min", decimal_text(test.minutes, lang)},
                                   {"a", m.causes[order[0]].name.get(lang)}, {"pa", pct(p[order[0]])},
                                   {"b", m.causes[order[1]].name.get(lang)}, {"pb", pct(p[order[1]])}})
                           : fill(tr("guide.reason.info", lang),
-                                 {{"step", short_text(test.text, lang)}, {"min", num(test.minutes)}, {"bits", num(gain)}});
+                                 {{"step", short_text(test.text, lang)}, {"min", decimal_text(test.minutes, lang)}, {"bits", decimal_text(gain, lang)}});
       if (s.warn_first) r += ". " + tr("guide.reason.warn_first", lang);
       if (s.escalation) r += (s.warn_first ? " " : ". ") + tr("guide.reason.escalation", lang);
       (lang == Lang::fr ? s.reason.fr : s.reason.en) = r;
@@ -378,7 +379,7 @@ std::vector<GuideStep> rank_steps(const GuideModel& m, const Belief& b, bool ope
     s.escalation = rep.needs_n2 && !operator_n2;
     for (Lang lang : {Lang::fr, Lang::en}) {
       std::string text = fill(tr("guide.reason.repair", lang),
-                              {{"step", short_text(rep.text, lang)}, {"min", num(rep.minutes)}, {"p", pct(success)},
+                              {{"step", short_text(rep.text, lang)}, {"min", decimal_text(rep.minutes, lang)}, {"p", pct(success)},
                                {"a", order.empty() ? std::string("-") : m.causes[order[0]].name.get(lang)},
                                {"pa", order.empty() ? std::string("-") : pct(p[order[0]])}});
       if (s.escalation) text += ". " + tr("guide.reason.escalation", lang);

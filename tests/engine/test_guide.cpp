@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace diagdesk::engine;
 
 namespace {
@@ -90,6 +92,22 @@ TEST_CASE("the ranking: the test that splits the likeliest causes first, with it
   // Posterior: cable 0.15, config 0.05, other 0.05 / 3; total 0.21667: 69 % and 23 %.
   CHECK(next[0].reason.en.find("separates the two likeliest causes: Cable (69 %) and Configuration (23 %)") != std::string::npos);
   CHECK(!rank_steps(m, ok, true)[0].escalation);
+}
+
+TEST_CASE("the reasons' figures: a decimal point in English, a decimal comma in French") {
+  CHECK(decimal_text(1.5, Lang::en) == "1.5");
+  CHECK(decimal_text(1.5, Lang::fr) == "1,5");
+  CHECK(decimal_text(2.0, Lang::fr) == "2");
+  CHECK(decimal_text(2.34, Lang::fr) == "2,3");
+  auto l = load_guide();
+  GuideModel m = build_guide_model(*l.tree);
+  m.tests[m.test_index("q_lights")].minutes = 1.5;
+  const auto steps = rank_steps(m, prior_belief(m), false);
+  const auto lights = std::find_if(steps.begin(), steps.end(), [](const GuideStep& s) { return s.id == "q_lights"; });
+  REQUIRE(lights != steps.end());
+  CHECK(lights->reason.en.find(": 1.5 min") != std::string::npos);
+  CHECK(lights->reason.fr.find(" : 1,5 min") != std::string::npos);
+  CHECK(lights->reason.fr.find("1.5") == std::string::npos);
 }
 
 TEST_CASE("repairs are ordered by probability over cost, and a likely one goes first") {

@@ -124,6 +124,10 @@ struct GuideStep {
 /// when their p / c beats the best test's; escalations keep their place and are marked.
 std::vector<GuideStep> rank_steps(const GuideModel& m, const Belief& b, bool operator_n2 = true);
 
+/// A figure of the reasons with one decimal at most, in the language's form:
+/// 1.5 -> "1.5" (en), "1,5" (fr, decimal comma); 2.0 -> "2".
+std::string decimal_text(double v, Lang lang);
+
 /// Expected cost and steps of a policy over the causes weighted by their priors.
 struct PolicyFigures {
   double minutes = 0;
