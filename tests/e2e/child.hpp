@@ -51,9 +51,19 @@ inline ChildEnd run_child(const ChildSpec& spec, const fs::path& scratch) {
     std::ofstream(in_file, std::ios::binary) << spec.input;
   }
   std::vector<std::string> env_store;
+  // A variable of spec.env replaces the inherited one of the same name (the
+  // child's getenv would read the first: e.g. the sanitizer build's
+  // ASAN_OPTIONS given to ctest would hide the harness's own).
+  const auto overridden = [&spec](const std::string& kv) {
+    const std::string name = kv.substr(0, kv.find('=') + 1);
+    for (const auto& mine : spec.env)
+      if (mine.starts_with(name)) return true;
+    return false;
+  };
   for (char** e = environ; *e; ++e) {
     std::string kv = *e;
     if (kv.starts_with("LANG=") || kv.starts_with("LC_ALL=") || kv.starts_with("DIAGDESK_")) continue;
+    if (overridden(kv)) continue;
     env_store.push_back(kv);
   }
   env_store.push_back("DIAGDESK_HOME=" + spec.data_dir.string());

@@ -37,8 +37,10 @@ GVC_t* graphviz_context() {
 }
 
 std::string last_graphviz_error() {
-  const char* e = aglasterr();
+  // aglasterr() returns a malloc'd copy of the last messages: ours to free.
+  char* e = aglasterr();
   std::string s = e ? e : "";
+  std::free(e);
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
   return s.empty() ? std::string("Graphviz could not lay the graph out") : s;
 }
