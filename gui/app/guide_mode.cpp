@@ -4,6 +4,7 @@
 #include "app/guide_presenter.hpp"
 
 #include <diagdesk/engine/i18n.hpp>
+#include <diagdesk/workspace/model_learn.hpp>
 
 namespace diagdesk::gui {
 
@@ -25,16 +26,23 @@ void GuidePresenter::set_lang(Lang lang) {
   if (m_guided) m_guided->set_lang(lang);
 }
 
-std::string GuidePresenter::toggle(const engine::Session* session, std::shared_ptr<const engine::Knowledge> knowledge, Lang lang) {
+std::string GuidePresenter::toggle(const engine::Session* session, const workspace::Workspace& ws, Lang lang) {
   if (m_guided) {
     reset();
     return {};
   }
+  std::shared_ptr<const engine::Knowledge> knowledge = ws.knowledge();
   if (!session || !knowledge) return {};
   engine::GuidedStart start;
   start.facts = session->start_facts();
   start.lang = lang;
-  start.operator_n2 = false;  // an N1 operator: steps needing N2 rights are escalations
+  // Priors learned from the closed tickets when there are any, as `diagnose
+  // --guided` takes them (docs/guidance.md); a bad file: the authored ones.
+  engine::FactMap known;
+  for (const auto& [k, v] : start.facts) known[k] = engine::FactValue{v, engine::FactSource::start, {}, false};
+  m_learn_error.clear();
+  start.learned = workspace::learned_priors(ws, session->start_tree(), "", known, &m_learn_error);
+  start.operator_n2 = m_n2;  // N1: steps needing N2 rights are escalations
   engine::GuidedSession g(std::move(knowledge), session->start_tree(), start);
   if (!g.state().error.empty()) return g.state().error;
   // The answers given so far become guided acts, as far as they fit (an
@@ -46,8 +54,21 @@ std::string GuidePresenter::toggle(const engine::Session* session, std::shared_p
     if (e != engine::GuidedError::none) break;
   }
   m_guided = std::move(g);
+  m_guided_knowledge = ws.knowledge();
   m_chosen.clear();
   return {};
+}
+
+void GuidePresenter::set_operator_n2(bool n2) {
+  m_n2 = n2;
+  if (!m_guided || m_guided->start().operator_n2 == n2) return;
+  // The same acts with the other rights: only the escalation marks change.
+  engine::GuidedStart start = m_guided->start();
+  start.operator_n2 = n2;
+  std::string error;
+  auto g = engine::GuidedSession::replay(m_guided_knowledge, m_guided->start_tree(), std::move(start),
+                                         m_guided->acts(), &error);
+  if (g) m_guided = std::move(*g);
 }
 
 const engine::GuidedOption* GuidePresenter::chosen() const {
@@ -119,6 +140,7 @@ engine::Step GuidePresenter::step() const {
 void GuidePresenter::build_guide(GuideVm& vm, const engine::Knowledge& k, const std::string& tree) const {
   vm.available = has_model(k, tree);
   vm.on = m_guided.has_value();
+  vm.n2 = m_n2;
   if (!m_guided) return;
   const auto& st = m_guided->state();
   vm.why_open = m_why_open;

@@ -17,6 +17,7 @@
 #include <diagdesk/engine/guide_session.hpp>
 #include <diagdesk/engine/knowledge.hpp>
 #include <diagdesk/engine/session.hpp>
+#include <diagdesk/workspace/workspace.hpp>
 
 #include <atomic>
 #include <map>
@@ -61,7 +62,14 @@ class GuidePresenter {
   const engine::GuidedSession* guided_session() const { return m_guided ? &*m_guided : nullptr; }
   /// Turns guided mode on for `session` (its answers replayed as guided acts, as
   /// far as they fit) or off. Returns "" or why it could not start.
-  std::string toggle(const engine::Session* session, std::shared_ptr<const engine::Knowledge> knowledge, engine::Lang lang);
+  /// The priors learned from `ws`'s closed tickets apply when there are any.
+  std::string toggle(const engine::Session* session, const workspace::Workspace& ws, engine::Lang lang);
+  /// Why the learned priors were not used at the last start ("" when they were, or none).
+  const std::string& learn_error() const { return m_learn_error; }
+  /// The operator's rights (N1 unless set): without N2, steps needing N2 are
+  /// escalations. While on, the session is replayed with the new rights.
+  void set_operator_n2(bool n2);
+  bool operator_n2() const { return m_n2; }
   /// A new session (or none): guided mode off.
   void reset();
   void set_lang(engine::Lang lang);
@@ -92,8 +100,11 @@ class GuidePresenter {
   const engine::GuidedOption* chosen() const;
 
   std::optional<engine::GuidedSession> m_guided;
+  std::shared_ptr<const engine::Knowledge> m_guided_knowledge;  ///< m_guided's (for a replay)
+  std::string m_learn_error;
   std::string m_chosen;    ///< the step the operator took instead of the best ("" the best)
   bool m_why_open = false;
+  bool m_n2 = false;       ///< the operator holds N2 rights (the toggle beside "Guided")
   bool m_async;
   std::shared_ptr<Shared> m_shared = std::make_shared<Shared>();
   const engine::Knowledge* m_knowledge = nullptr;  ///< the cache is for this knowledge

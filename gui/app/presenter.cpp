@@ -310,8 +310,14 @@ void Presenter::do_apply(const Intent& i) {
     case IntentKind::guide:
       if (i.a == "simulate" || i.a == "simulate_all") {
         m_guide->apply_simulation(i, m_ws.knowledge());
+      } else if (i.a == "rights") {
+        m_guide->set_operator_n2(i.n != 0);
       } else if (i.a == "toggle") {
-        if (auto err = m_guide->toggle(m_session ? &*m_session : nullptr, m_ws.knowledge(), m_lang); !err.empty()) status(err, true);
+        if (auto err = m_guide->toggle(m_session ? &*m_session : nullptr, m_ws, m_lang); !err.empty()) {
+          status(err, true);
+        } else if (!m_guide->learn_error().empty()) {
+          status(m_guide->learn_error(), true);
+        }
         m_step_error.clear();
       } else {
         m_guide->act(i, m_lang, now_seconds());

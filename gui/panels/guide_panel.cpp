@@ -53,6 +53,11 @@ Intent draw_guide_toggle(const GuideVm& vm, const Labels& l) {
   if (ImGui::Checkbox(l("gui.guide.toggle"), &on)) out = Intent{IntentKind::guide, "toggle"};
   probe("guide/toggle");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", l("gui.guide.toggle_help"));
+  ImGui::SameLine();
+  bool n2 = vm.n2;
+  if (ImGui::Checkbox(l("gui.guide.n2"), &n2)) out = Intent{IntentKind::guide, "rights", {}, n2 ? 1 : 0};
+  probe("guide/n2");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", l("gui.guide.n2_help"));
   return out;
 }
 

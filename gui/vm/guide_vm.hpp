@@ -93,6 +93,7 @@ struct CauseBarVm {
 struct GuideVm {
   bool available = false;  ///< the tree has a model: the Guided toggle shows
   bool on = false;         ///< guided mode is on
+  bool n2 = false;         ///< the operator holds N2 rights (else N2 steps are escalations)
   bool why_open = false;   ///< the "Why this step?" view is open
   bool has_model = true;
   std::vector<GuideStepVm> steps;      ///< best first: [0] the best, then 2-3 alternatives

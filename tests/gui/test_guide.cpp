@@ -2,14 +2,21 @@
 // presenter and panels: the author tab's simulation equals the engine's
 // figures, guided mode shows the best step and follows an alternative taken
 // instead, "Why this step?" bars sum to 100 %, the guided conclusion shows
-// the probabilities, FR and EN labels.
+// the probabilities, FR and EN labels, the learned priors and the N2 rights.
+//
+// [SECTION] The author tab's simulation
+// [SECTION] Guided mode: best step, Why this step?, conclusion, FR/EN
+// [SECTION] Learned priors and operator rights
 #include "fixture.hpp"
 
 #include "app/guide_presenter.hpp"
 
 #include <diagdesk/engine/guide_policies.hpp>
 #include <diagdesk/engine/i18n.hpp>
+#include <diagdesk/workspace/model_learn.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <numeric>
 
 using namespace diagdesk;
@@ -53,7 +60,17 @@ std::vector<std::string> ranking(HeadlessApp& app) {
   return ids;
 }
 
+/// The posterior bar of `leaf` ("" the other cause), -1 when absent.
+double bar_of(const GuideVm& g, const std::string& leaf) {
+  for (const auto& c : g.posterior) {
+    if (c.leaf == leaf) return c.probability;
+  }
+  return -1;
+}
+
 }  // namespace
+
+// [SECTION] The author tab's simulation
 
 TEST_CASE("the author tab's simulation table shows the engine's figures for a bundled tree") {
   HeadlessApp app;
@@ -123,6 +140,8 @@ TEST_CASE("the all-trees simulation runs off the UI thread and lists every model
   CHECK(app.vm().author.simulation.ready);
   CHECK(app.vm().author.simulation.current.policies[0].name == "ordre de l'arbre");
 }
+
+// [SECTION] Guided mode: best step, Why this step?, conclusion, FR/EN
 
 TEST_CASE("guided mode shows the best step, and after taking an alternative the ranking follows") {
   HeadlessApp app;
@@ -260,4 +279,99 @@ TEST_CASE("a tree without a model shows no Guided toggle") {
   REQUIRE(app.vm().question.active);
   CHECK_FALSE(app.vm().question.guide.available);
   CHECK(app.rects.count("guide/toggle") == 0);
+}
+
+// [SECTION] Learned priors and operator rights
+
+TEST_CASE("guided mode uses the priors learned from closed tickets when the workspace has them") {
+  HeadlessApp app;
+  start_guided(app, modelled_tree);
+  const GuideVm authored = app.vm().question.guide;
+  REQUIRE(authored.posterior.size() >= 2);
+  // The least likely named cause: 40 closed tickets confirmed it.
+  std::string rare;
+  for (const auto& c : authored.posterior) {
+    if (!c.leaf.empty()) rare = c.leaf;
+  }
+  REQUIRE_FALSE(rare.empty());
+  workspace::LearnedStore store;
+  for (int i = 1; i <= 40; ++i) {
+    const std::string number = "T-" + std::to_string(1000 + i);
+    store.tickets[number] = workspace::LearnedTicket{number, "", {{modelled_tree, rare}}};
+  }
+  store.count();
+  REQUIRE(workspace::save_learned(app.presenter->workspace(), store).empty());
+  REQUIRE(workspace::learned_priors(app.presenter->workspace(), modelled_tree).size() == authored.posterior.size());
+
+  // Off and on again: the new guided session starts from the learned priors.
+  app.click("guide/toggle");
+  REQUIRE_FALSE(app.vm().question.guide.on);
+  app.click("guide/toggle");
+  REQUIRE(app.vm().question.guide.on);
+  const GuideVm& learned = app.vm().question.guide;
+  MESSAGE(rare << ": authored " << bar_of(authored, rare) << ", learned " << bar_of(learned, rare));
+  CHECK(bar_of(learned, rare) > bar_of(authored, rare) + 0.2);
+  CHECK(learned.posterior.front().leaf == rare);
+  CHECK(sum(learned.posterior) == doctest::Approx(1.0));
+  const auto* g = app.presenter->guide().guided_session();
+  REQUIRE(g != nullptr);
+  CHECK_FALSE(g->start().learned.empty());
+  CHECK(app.presenter->guide().learn_error().empty());
+
+  SUBCASE("a bad learned file: the authored priors, and the status says why") {
+    REQUIRE(std::filesystem::exists(workspace::learned_file(app.home.path)));
+    {
+      std::ofstream(workspace::learned_file(app.home.path)) << "schema_version = = 1\n";
+    }
+    app.click("guide/toggle");
+    app.click("guide/toggle");
+    REQUIRE(app.vm().question.guide.on);
+    CHECK(bar_of(app.vm().question.guide, rare) == doctest::Approx(bar_of(authored, rare)));
+    CHECK(app.presenter->guide().learn_error().find("learned_priors.toml:1:") != std::string::npos);
+  }
+}
+
+TEST_CASE("the N2 rights toggle: a step needing N2 is an escalation for N1 and not for N2") {
+  HeadlessApp app;
+  start_guided(app, "net.voip_problem");  // q_sip_alg: cost rights = "n2"
+  REQUIRE(app.rects.count("guide/n2") == 1);
+  CHECK_FALSE(app.vm().question.guide.n2);
+  const auto escalation = [&](const std::string& id) {
+    const auto* g = app.presenter->guide().guided_session();
+    REQUIRE(g != nullptr);
+    const auto o = g->option(id);
+    REQUIRE(o.has_value());
+    // Where the step is among the ranked ones shown, the panel marks it the same way.
+    for (const auto& s : app.vm().question.guide.steps) {
+      if (s.id == id) CHECK(s.escalation == o->rank.escalation);
+    }
+    return o->rank.escalation;
+  };
+  CHECK(escalation("q_sip_alg"));
+  // An answer first: the rights change keeps it (the session is replayed).
+  app.presenter->apply(Intent{IntentKind::answer, {}, {}, 1});
+  app.frame();
+  const std::string answered = app.presenter->guide().guided_session()->acts().at(0).step;
+
+  app.click("guide/n2");
+  app.frame();
+  CHECK(app.vm().question.guide.n2);
+  CHECK(app.presenter->guide().operator_n2());
+  CHECK(app.presenter->guide().guided_session()->start().operator_n2);
+  REQUIRE(app.presenter->guide().guided_session()->acts().size() == 1);
+  CHECK(app.presenter->guide().guided_session()->acts()[0].step == answered);
+  if (answered != "q_sip_alg") CHECK_FALSE(escalation("q_sip_alg"));
+  for (const auto& s : app.vm().question.guide.steps) CHECK_FALSE(s.escalation);
+
+  // Back to N1, and a new guided session keeps the operator's choice.
+  app.click("guide/n2");
+  app.frame();
+  CHECK_FALSE(app.vm().question.guide.n2);
+  if (answered != "q_sip_alg") CHECK(escalation("q_sip_alg"));
+  app.click("guide/n2");
+  app.click("guide/toggle");
+  app.click("guide/toggle");
+  REQUIRE(app.vm().question.guide.on);
+  CHECK(app.presenter->guide().guided_session()->start().operator_n2);
+  CHECK(app.presenter->guide().guided_session()->acts().empty());
 }
