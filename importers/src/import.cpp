@@ -227,7 +227,11 @@ ImportReport Run::go() {
   m_state = ImportState::load(m_target);
   m_journal.open(m_target);
 
-  std::vector<Item> items = collect(m_o, m_target);
+  detail::Collected walk = collect(m_o, m_target);
+  std::vector<Item>& items = walk.items;
+  m_report.foreign_pages = walk.foreign_pages;
+  m_report.foreign_languages.assign(walk.foreign_languages.begin(), walk.foreign_languages.end());
+  m_report.aliases = walk.aliases;
   for (const auto& in : m_o.inputs) {
     fs::path abs = absolute_clean(in);
     std::error_code ec;

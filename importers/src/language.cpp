@@ -25,6 +25,19 @@ constexpr std::array<std::string_view, 58> english_words = {
     "its", "than", "other", "some", "only", "more", "such", "also", "about", "use",
     "using", "want", "our"};
 
+// ISO 639-1 codes, sorted (binary search).
+constexpr std::array<std::string_view, 184> iso639_1 = {
+    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bh", "bi", "bm", "bn", "bo",
+    "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de", "dv", "dz", "ee", "el", "en", "eo", "es",
+    "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr",
+    "ht", "hu", "hy", "hz", "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj",
+    "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln", "lo", "lt", "lu", "lv",
+    "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb", "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv",
+    "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl", "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd",
+    "se", "sg", "si", "sk", "sl", "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti",
+    "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi",
+    "yo", "za", "zh", "zu",};
+
 bool in(const auto& list, std::string_view w) {
   return std::find(list.begin(), list.end(), w) != list.end();
 }
@@ -85,6 +98,10 @@ std::string language_of_locale(std::string_view name) {
                            std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; })))
     return std::string(lang);
   return {};
+}
+
+bool is_language_code(std::string_view code) {
+  return std::binary_search(iso639_1.begin(), iso639_1.end(), code);
 }
 
 }  // namespace diagdesk::importers

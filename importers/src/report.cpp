@@ -53,6 +53,8 @@ constexpr English english[] = {
     {"safety.import.reason.too_big", "the file is {1}, over the {2} import limit; split it or import it with a higher limit"},
     {"safety.import.reason.empty", "empty file: nothing to import"},
     {"safety.import.reason.blank", "only blank lines: nothing to import"},
+    {"safety.import.foreign", "skipped {1} pages in languages Diagdesk does not serve: {2}"},
+    {"safety.import.aliases", "{1} aliases skipped (links to pages of the same folder, imported under their own name)"},
 };
 
 std::string fill(std::string pattern, const std::vector<std::string>& args) {
@@ -171,6 +173,12 @@ std::string format_report(const ImportReport& r, bool verbose, const ReportWords
     out += pad(w("safety.import.status.gone"), 10) + shown_path(m.source) + " -> " + m.id + ": " + w(missing_key(m.action)) + "\n";
   if (quiet_unchanged) out += w("safety.import.unchanged_quiet", {std::to_string(quiet_unchanged)}) + "\n";
   if (quiet_unsupported) out += w("safety.import.others_quiet", {std::to_string(quiet_unsupported)}) + "\n";
+  if (r.foreign_pages) {
+    std::string langs;
+    for (const auto& l : r.foreign_languages) langs += (langs.empty() ? "" : ", ") + l;
+    out += w("safety.import.foreign", {std::to_string(r.foreign_pages), langs}) + "\n";
+  }
+  if (r.aliases) out += w("safety.import.aliases", {std::to_string(r.aliases)}) + "\n";
   if (!r.error.empty()) out += w("safety.import.error", {r.error}) + "\n";
   const std::size_t n = r.file_counts.total();
   char secs[32], files[32], mb[32];

@@ -1,9 +1,11 @@
 // Walking the inputs of an import and guarding its target folder.
 //
-// [SECTION] Collecting files
+// [SECTION] Collecting files (languages, aliases)
 // [SECTION] Target folder
 
 #include "walk.hpp"
+
+#include <diagdesk/importers/language.hpp>
 
 #include <algorithm>
 #include <fcntl.h>
@@ -31,8 +33,69 @@ fs::path absolute_clean(const fs::path& p) {
   return ec ? a.lexically_normal() : c;
 }
 
-std::vector<Item> collect(const ImportOptions& o, const fs::path& target) {
-  std::vector<Item> items;
+namespace {
+
+bool is_dir(const fs::path& p) {
+  std::error_code ec;
+  return fs::is_directory(fs::symlink_status(p, ec));
+}
+
+bool foreign_name(std::string_view name) {
+  std::string l = language_of_locale(name);
+  return !l.empty() && l != "fr" && l != "en";
+}
+
+// The pages (files of a supported format) below a folder left out for its
+// language; their paths go to `walked` so that links to them are aliases too.
+std::size_t count_pages(const fs::path& dir, std::set<fs::path>& walked) {
+  std::size_t n = 0;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (!name.empty() && name[0] == '.') {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_symlink(ec) || !it->is_regular_file(ec) || format_from_extension(it->path()) == Format::automatic)
+      continue;
+    walked.insert(it->path());
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::string foreign_folder_language(const fs::path& dir) {
+  const std::string name = dir.filename().string();
+  if (foreign_name(name)) return name;
+  // "id", "it", "no", "os" are folder words too: a language only beside en/, fr/ or C/.
+  if (name != "fr" && name != "en" && is_language_code(name)) {
+    const fs::path parent = dir.parent_path();
+    if (is_dir(parent / "en") || is_dir(parent / "fr") || is_dir(parent / "C")) return name;
+  }
+  return {};
+}
+
+std::string foreign_file_language(const fs::path& file) {
+  const std::string stem = file.stem().string();
+  const auto dot = stem.rfind('.');
+  if (dot == std::string::npos || dot == 0) return {};
+  const std::string suffix = stem.substr(dot + 1), base = stem.substr(0, dot);
+  if (suffix == "fr" || suffix == "en" || suffix == "C") return {};
+  if (foreign_name(suffix)) return suffix;
+  if (!is_language_code(suffix)) return {};
+  const std::string ext = file.extension().string();
+  std::error_code ec;
+  for (const char* l : {".en", ".fr"})
+    if (fs::exists(file.parent_path() / (base + l + ext), ec)) return suffix;
+  return {};
+}
+
+Collected collect(const ImportOptions& o, const fs::path& target) {
+  Collected out;
+  std::vector<Item>& items = out.items;
   std::set<fs::path> seen;
   for (const auto& input : o.inputs) {
     fs::path abs = absolute_clean(input);
@@ -51,6 +114,8 @@ std::vector<Item> collect(const ImportOptions& o, const fs::path& target) {
       continue;
     }
     std::vector<Item> found;
+    std::vector<std::pair<Item, fs::path>> links;  // links inside the folder, and what they point to
+    std::set<fs::path> walked;  // real pages met: imported, or left out for their language
     fs::recursive_directory_iterator it(abs, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
       items.push_back({{}, abs, false, "cannot list the folder: " + ec.message()});
@@ -66,12 +131,24 @@ std::vector<Item> collect(const ImportOptions& o, const fs::path& target) {
         if (dir) it.disable_recursion_pending();
         continue;
       }
-      if (dir || !it->is_regular_file(ec)) continue;
+      if (dir) {
+        // Another language's folder (Debian's installation guide has id/, ja/,
+        // pt/...): its pages are counted, not imported as fr or en (issue 17).
+        if (std::string l = it->is_symlink(ec) ? std::string() : foreign_folder_language(p); !l.empty()) {
+          it.disable_recursion_pending();
+          out.foreign_languages.insert(l);
+          out.foreign_pages += count_pages(p, walked);
+        }
+        continue;
+      }
+      if (!it->is_regular_file(ec)) continue;
       Item item{abs, p, false, {}};
+      fs::path real = p;
       // A link is followed only when it stays inside the folder given
       // (issue 17: a link to /etc/passwd was imported and searchable).
-      if (it->is_symlink(ec)) {
-        fs::path real = fs::canonical(p, ec);
+      const bool link = it->is_symlink(ec);
+      if (link) {
+        real = fs::canonical(p, ec);
         if (ec || !inside(abs, real)) {
           item.refused_target = ec ? p.string() : real.string();
           item.refused = "a symbolic link to '" + item.refused_target + "', outside the imported folder: not followed";
@@ -80,12 +157,31 @@ std::vector<Item> collect(const ImportOptions& o, const fs::path& target) {
         }
       }
       item.walked_unsupported = format_from_extension(p) == Format::automatic;
+      if (!item.walked_unsupported) {
+        if (std::string l = foreign_file_language(p); !l.empty()) {
+          out.foreign_languages.insert(l);
+          ++out.foreign_pages;
+          walked.insert(real);
+          continue;
+        }
+        if (link) {
+          links.emplace_back(std::move(item), std::move(real));
+          continue;
+        }
+        walked.insert(p);
+      }
       if (seen.insert(p).second) found.push_back(std::move(item));
+    }
+    // A link to a page imported anyway is an alias (Debian FAQ: faq.html ->
+    // faq.en.html): left out, instead of a second article with the same id.
+    for (auto& [item, real] : links) {
+      if (walked.count(real)) ++out.aliases;
+      else if (seen.insert(item.file).second) found.push_back(std::move(item));
     }
     std::sort(found.begin(), found.end(), [](const Item& a, const Item& b) { return a.file < b.file; });
     for (auto& f : found) items.push_back(std::move(f));
   }
-  return items;
+  return out;
 }
 
 // [SECTION] Target folder ----------------------------------------------------------

@@ -4,6 +4,7 @@
 #include <diagdesk/importers/import.hpp>
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,9 +31,31 @@ std::filesystem::path absolute_clean(const std::filesystem::path& p);
 /// True when `p` is `root` or below it (lexically).
 bool inside(const std::filesystem::path& root, const std::filesystem::path& p);
 
+/// What a walk found: the files to look at, and what it left out by itself.
+struct Collected {
+  std::vector<Item> items;
+  /// Pages of folders and files named after a language other than fr/en
+  /// ("id/", "pt_BR/", "faq.ja.html"): not imported under a wrong language.
+  std::size_t foreign_pages = 0;
+  std::set<std::string> foreign_languages;
+  /// Links to a file of the same folder that is imported itself
+  /// (Debian FAQ's "faq.html -> faq.en.html"): left out, not a duplicate id.
+  std::size_t aliases = 0;
+};
+
 /// The files of `o.inputs`: files as given, folders walked recursively in
-/// name order (hidden entries and the `target` folder left out), each file once.
-std::vector<Item> collect(const ImportOptions& o, const std::filesystem::path& target);
+/// name order (hidden entries, the `target` folder, other languages' folders
+/// and aliases left out), each file once.
+Collected collect(const ImportOptions& o, const std::filesystem::path& target);
+
+/// The language a folder name gives when it is neither fr nor en, or empty:
+/// a locale name ("de", "pt_BR", "zh_CN"), or any ISO 639-1 code ("id",
+/// "it") when a sibling folder is en/, fr/ or C/.
+std::string foreign_folder_language(const std::filesystem::path& dir);
+
+/// The same for a file's language suffix ("faq.ja.html"): a locale name, or
+/// any ISO 639-1 code when the same page exists with .en or .fr.
+std::string foreign_file_language(const std::filesystem::path& file);
 
 /// Why a folder cannot be written to, or empty (also empty when it does not
 /// exist yet). A folder without write bits counts as read-only, even for root.

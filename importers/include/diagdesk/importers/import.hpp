@@ -142,6 +142,13 @@ struct ImportReport {
   /// Articles whose source file is gone, by source then id (see MissingAction).
   std::vector<MissingArticle> missing;
   std::uintmax_t bytes_read = 0;   ///< source bytes actually read
+  /// Pages the folder walk left out because a folder or file suffix names
+  /// another language than fr/en ("id/", "pt_BR/", "faq.ja.html"), and those
+  /// languages as named, sorted: one summary line, not one per file.
+  std::size_t foreign_pages = 0;
+  std::vector<std::string> foreign_languages;
+  /// Links to a page of the same folder that is imported itself: aliases, left out.
+  std::size_t aliases = 0;
   double seconds = 0;
   /// Ids written or deleted: what an index must refresh.
   std::vector<std::string> changed_ids;

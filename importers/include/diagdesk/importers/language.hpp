@@ -28,4 +28,9 @@ LanguageGuess detect_language(std::string_view text);
 /// `name` is not a locale name. "C" and "POSIX" are English.
 std::string language_of_locale(std::string_view name);
 
+/// True when `code` is an ISO 639-1 language code ("id", "ja", "it", "fr").
+/// Many are also ordinary words ("it", "os", "no"): callers want more
+/// evidence than the name alone (see the folder walk).
+bool is_language_code(std::string_view code);
+
 }  // namespace diagdesk::importers
