@@ -1,6 +1,7 @@
 // Markdown to MarkdownDoc with md4c's SAX-like callbacks.
 #include "app/markdown.hpp"
 
+#include <diagdesk/base/utf8.hpp>
 #include <md4c.h>
 
 #include <cstdlib>
@@ -71,16 +72,7 @@ std::string entity(std::string_view e) {
     const bool hex = e[2] == 'x' || e[2] == 'X';
     const unsigned long cp = std::strtoul(std::string(e.substr(hex ? 3 : 2)).c_str(), nullptr, hex ? 16 : 10);
     std::string out;
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    if (cp < 0x10000) base::append_utf8(out, static_cast<char32_t>(cp));  // beyond the BMP: dropped, as before
     return out;
   }
   return std::string(e);
