@@ -30,6 +30,7 @@ struct ChildSpec {
   std::string input;                              ///< stdin
   rlim_t max_file_size = RLIM_INFINITY;           ///< RLIMIT_FSIZE (SIGXFSZ ignored: EFBIG)
   uid_t uid = static_cast<uid_t>(-1);             ///< run as this uid and gid when set
+  fs::path exe;                                   ///< the binary to run (DIAGDESK_BIN when empty)
   std::size_t kill_after = std::numeric_limits<std::size_t>::max();  ///< SIGKILL after so many stdout bytes
 };
 
@@ -68,7 +69,7 @@ inline ChildEnd run_child(const ChildSpec& spec, const fs::path& scratch) {
   }
   env_store.push_back("DIAGDESK_HOME=" + spec.data_dir.string());
   for (const auto& kv : spec.env) env_store.push_back(kv);
-  std::vector<std::string> arg_store{DIAGDESK_BIN};
+  std::vector<std::string> arg_store{spec.exe.empty() ? std::string(DIAGDESK_BIN) : spec.exe.string()};
   arg_store.insert(arg_store.end(), spec.args.begin(), spec.args.end());
   std::vector<char*> argv, envp;
   for (auto& a : arg_store) argv.push_back(a.data());

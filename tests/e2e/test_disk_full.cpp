@@ -116,6 +116,14 @@ TEST_CASE("a read-only folder: import and --save fail with a message naming it, 
     REQUIRE(::chown(s.data_dir.c_str(), 65534, 65534) == 0);
     ::chmod(d.home.path().c_str(), 0755);
     ::chmod(d.kb.path().c_str(), 0755);
+    // The build tree may sit where nobody cannot reach it (a clone in /root,
+    // mode 0700): nobody runs a copy of the binary (its data is embedded).
+    s.exe = d.home.path() / "bin" / "diagdesk";
+    fs::create_directories(s.exe.parent_path());
+    fs::copy_file(DIAGDESK_BIN, s.exe);
+    fs::permissions(s.exe, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                               fs::perms::others_read | fs::perms::others_exec);
+    ::chmod(s.exe.parent_path().c_str(), 0755);
   }
   ::chmod(ro.c_str(), 0555);
   s.args = {"--data", d.kb.path().string(), "--lang", "en", "import", src.string(), "--to", ro.string()};
