@@ -169,6 +169,30 @@ GuideModel build_guide_model(const Tree& tree, const FactMap& facts,
       tests_from(ch.next, t.next.back(), seen);
     }
   }
+  // The implicit gate: a question reached only from actions (through input
+  // nodes) reads what they showed; the start leading to it directly frees it.
+  {
+    std::vector<std::vector<int>> parents(m.tests.size());
+    for (std::size_t u = 0; u < m.tests.size(); ++u) {
+      for (const auto& targets : m.tests[u].next) {
+        for (int v : targets) {
+          if (v != static_cast<int>(u) && std::find(parents[v].begin(), parents[v].end(), static_cast<int>(u)) == parents[v].end())
+            parents[v].push_back(static_cast<int>(u));
+        }
+      }
+    }
+    for (std::size_t v = 0; v < m.tests.size(); ++v) {
+      const Node* n = tree.find(m.tests[v].node);
+      if (n->kind != NodeKind::question || parents[v].empty()) continue;
+      if (std::find(m.entry.begin(), m.entry.end(), static_cast<int>(v)) != m.entry.end()) continue;
+      const bool from_actions = std::all_of(parents[v].begin(), parents[v].end(), [&](int u) {
+        return tree.find(m.tests[u].node)->kind == NodeKind::action;
+      });
+      if (!from_actions) continue;
+      m.tests[v].reads = parents[v];
+      m.gated = true;
+    }
+  }
   for (GuideTest& t : m.tests) {
     std::set<int> fwd;
     for (const auto& set : t.outcome) fwd.insert(set.begin(), set.end());

@@ -2,6 +2,7 @@
 // `first = true` comes before every step without it; a node with `after` is
 // proposed only once those nodes were answered. A required node stops holding
 // others back once the answers so far lead around it (it can no longer be reached).
+// Implicitly, a question reached only from actions waits for one of them (`reads`).
 #include <diagdesk/engine/guide.hpp>
 
 #include <algorithm>
@@ -47,6 +48,12 @@ std::vector<int> gate_pending(const GuideModel& m, const Belief& b, int test) {
   auto pending = [&](int r) { return r != test && !answered(b, r) && reachable(m, b, r); };
   for (int r : g.after) {
     if (pending(r)) out.push_back(r);
+  }
+  // The actions whose result it reads: any one answered releases it.
+  if (!g.reads.empty() && std::none_of(g.reads.begin(), g.reads.end(), [&](int r) { return answered(b, r); })) {
+    for (int r : g.reads) {
+      if (pending(r) && std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
+    }
   }
   if (!g.first) {
     for (std::size_t r = 0; r < m.tests.size(); ++r) {

@@ -228,6 +228,16 @@ bool GuidedSession::apply(const GuidedAct& a, std::string* error) {
     const Choice* ch = n ? n->find_choice(a.choice) : nullptr;
     if (!ch) return refuse("'" + a.choice + "' is not a choice of " + m_tree + ":" + a.step);
     for (const auto& [key, value] : ch->set) m_facts[key] = FactValue{value, FactSource::answer, m_tree + ":" + a.step, false};
+    if (!ch->set.empty()) {
+      // What the rules deduce from the answer, as in the authored walk: prior_when and
+      // the questions whose fact becomes known follow it. A fact already known stays.
+      std::vector<std::pair<std::string, std::string>> known;
+      for (const auto& [key, value] : m_facts) known.emplace_back(key, value.value);
+      const Session derived(m_knowledge, m_tree, known, m_start.lang);
+      for (const auto& [key, value] : derived.facts()) {
+        if (value.source == FactSource::rule && !m_facts.count(key)) m_facts.emplace(key, value);
+      }
+    }
   }
   m_acts.push_back(a);
   m_acknowledged.clear();

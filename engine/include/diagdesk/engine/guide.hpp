@@ -40,6 +40,10 @@ struct GuideTest {
   std::vector<int> forward;               ///< choices on some path to a leaf (loops back excluded)
   bool first = false;                     ///< gate: comes before every step without `first`
   std::vector<int> after;                 ///< gate: tests to take before this one
+  /// Implicit gate: a question every way in to which comes from an action reads
+  /// that action's result ("What kind of address is it?" after "type ipconfig"):
+  /// it waits until one of these actions was answered, or none can be reached.
+  std::vector<int> reads;
   std::vector<std::vector<int>> next;     ///< per choice, the tests it leads to directly (through input nodes)
 };
 
@@ -59,7 +63,7 @@ struct GuideModel {
   std::vector<GuideTest> tests;
   std::vector<GuideRepair> repairs;
   std::vector<int> entry;   ///< the tests the start leads to directly
-  bool gated = false;       ///< some test has `first` or `after`
+  bool gated = false;       ///< some test has `first`, `after` or `reads`
   int test_index(std::string_view node) const;  ///< -1 if none
   int cause_index(std::string_view leaf) const;  ///< -1 if none
 };
@@ -93,9 +97,10 @@ double observation_cost(const GuideModel& m, const Belief& b, int test);
 /// True when at most one leaf cause keeps weight (the diagnosis is made) or no test helps.
 bool settled(const GuideModel& m, const Belief& b);
 
-/// The gate (`first`, `after` on nodes): the tests still to take before `test` in `b`.
-/// A required test is pending while it was not answered (a "don't know" leaves it
-/// pending) and it can still be reached from the start given the answers so far.
+/// The gate (`first`, `after` on nodes, and the implicit `reads`): the tests still to
+/// take before `test` in `b`. A required test is pending while it was not answered (a
+/// "don't know" leaves it pending) and it can still be reached from the start given
+/// the answers so far; `reads` is released by any one of its actions answered.
 std::vector<int> gate_pending(const GuideModel& m, const Belief& b, int test);
 /// True when `test` can be reached from the start given the answers in `b`.
 bool reachable(const GuideModel& m, const Belief& b, int test);
