@@ -25,7 +25,6 @@ namespace {
 
 /// The guided mode's options (guide_cli.hpp) and the authored walk's own.
 struct DiagnoseOptions : GuidedCliOptions {
-  std::string transcript;
   bool guided = false;  ///< --guided: the guided diagnosis (cmd_guide.cpp)
 };
 

@@ -62,10 +62,15 @@ std::string refusal(const GuidedSession& g, GuidedError e, const std::string& st
 }
 
 int save(const GuidedSession& g, const GuidedCliOptions& o, Lang lang, bool quiet) {
-  if (o.save.empty()) return exit_ok;
   const engine::ReportInfo info{o.operator_name, o.symptom, now(), {}};
-  if (int rc = write_output(o.save, engine::guided_to_toml(g, info), lang); rc != exit_ok) return rc;
-  if (!quiet) std::cout << tr("cli.saved", lang) << " " << o.save << "\n";
+  if (!o.save.empty()) {
+    if (int rc = write_output(o.save, engine::guided_to_toml(g, info), lang); rc != exit_ok) return rc;
+    if (!quiet) std::cout << tr("cli.saved", lang) << " " << o.save << "\n";
+  }
+  if (!o.transcript.empty()) {
+    if (int rc = write_output(o.transcript, engine::render_guided_report(g, lang, info), lang); rc != exit_ok) return rc;
+    if (!quiet) std::cout << tr("cli.transcript_written", lang) << " " << o.transcript << "\n";
+  }
   return exit_ok;
 }
 

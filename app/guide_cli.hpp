@@ -19,6 +19,7 @@ struct GuidedCliOptions {
   bool has_answers = false;
   std::string resume;
   std::string save;
+  std::string transcript;     ///< the intervention report (Markdown), written with the save
   std::string operator_name;
   std::string symptom;
   std::string rights = "n1";  ///< n1 or n2: steps needing N2 are escalations for n1

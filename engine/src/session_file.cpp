@@ -27,7 +27,11 @@ std::int64_t now_seconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-std::string format_time(std::int64_t t, const char* fmt = "%Y-%m-%d %H:%M") {
+std::string format_time(std::int64_t t, const char* fmt = "%Y-%m-%d %H:%M") { return report_time_text(t, fmt); }
+
+}  // namespace
+
+std::string report_time_text(std::int64_t t, const char* fmt) {
   if (t == 0) t = now_seconds();
   std::time_t tt = static_cast<std::time_t>(t);
   std::tm tm{};
@@ -36,6 +40,33 @@ std::string format_time(std::int64_t t, const char* fmt = "%Y-%m-%d %H:%M") {
   std::strftime(buf, sizeof buf, fmt, &tm);
   return buf;
 }
+
+std::string list_section_markdown(const std::string& heading, const std::vector<std::string>& items, Lang lang) {
+  std::string md = "\n## " + heading + "\n\n";
+  if (items.empty()) md += "- " + tr("report.none", lang) + "\n";
+  for (const auto& item : items) md += "- " + item + "\n";
+  return md;
+}
+
+std::string remedy_markdown(const Node& end, const ReportInfo& info, Lang lang,
+                            const std::function<std::string(const std::string&)>& fill) {
+  std::ostringstream md;
+  // Done only when the operator confirmed every line; otherwise proposed.
+  bool all_done = !end.remedy.empty() && info.remedy_done.size() >= end.remedy.size();
+  for (std::size_t i = 0; all_done && i < end.remedy.size(); ++i) all_done = info.remedy_done[i];
+  md << "### " << tr(all_done ? "report.remedy" : "report.remedy_proposed", lang) << "\n\n";
+  for (std::size_t i = 0; i < end.remedy.size(); ++i) {
+    const bool done = i < info.remedy_done.size() && info.remedy_done[i];
+    md << (i + 1) << ". " << fill(end.remedy[i].get(lang)) << " (" << tr(done ? "report.done" : "report.proposed", lang) << ")\n";
+  }
+  if (!end.articles.empty()) {
+    md << "\n### " << tr("report.articles", lang) << "\n\n";
+    for (const auto& a : end.articles) md << "- `" << a << "`\n";
+  }
+  return md.str();
+}
+
+namespace {
 
 using detail::int_or;
 
@@ -242,13 +273,8 @@ std::string render_report(const Session& s, Lang lang, const ReportInfo& info) {
   }
   const Node* end = k.find_node(s.step().node, s.step().tree);
   if (end) node_warnings(*end);  // the conclusion's warnings are shown with it
-  md << "\n## " << tr("report.warnings", lang) << "\n\n";
-  if (warnings.empty()) md << "- " << tr("report.none", lang) << "\n";
-  for (const auto& w : warnings) md << "- " << w << "\n";
-
-  md << "\n## " << tr("report.tests", lang) << "\n\n";
-  if (tests.empty()) md << "- " << tr("report.none", lang) << "\n";
-  for (const auto& t : tests) md << "- " << t << "\n";
+  md << list_section_markdown(tr("report.warnings", lang), warnings, lang);
+  md << list_section_markdown(tr("report.tests", lang), tests, lang);
 
   md << "\n## " << tr("report.conclusion", lang) << "\n\n";
   if (s.concluded() && end) {
@@ -264,19 +290,7 @@ std::string render_report(const Session& s, Lang lang, const ReportInfo& info) {
     if (s.assumed()) md << "- **" << tr("report.assumed_conclusion", lang) << "**" << colon << tr("report.assumed_note", lang) << ".\n";
     list("report.assumed_answers", s.assumptions(lang));
     list("report.unknown_answers", s.unknowns(lang));
-    md << "\n";
-    // Done only when the operator confirmed every line; otherwise proposed.
-    bool all_done = !end->remedy.empty() && info.remedy_done.size() >= end->remedy.size();
-    for (std::size_t i = 0; all_done && i < end->remedy.size(); ++i) all_done = info.remedy_done[i];
-    md << "### " << tr(all_done ? "report.remedy" : "report.remedy_proposed", lang) << "\n\n";
-    for (std::size_t i = 0; i < end->remedy.size(); ++i) {
-      const bool done = i < info.remedy_done.size() && info.remedy_done[i];
-      md << (i + 1) << ". " << fill(end->remedy[i].get(lang)) << " (" << tr(done ? "report.done" : "report.proposed", lang) << ")\n";
-    }
-    if (!end->articles.empty()) {
-      md << "\n### " << tr("report.articles", lang) << "\n\n";
-      for (const auto& a : end->articles) md << "- `" << a << "`\n";
-    }
+    md << "\n" << remedy_markdown(*end, info, lang, fill);
   } else {
     md << tr("report.in_progress", lang) << "\n";
   }

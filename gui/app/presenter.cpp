@@ -418,7 +418,10 @@ void Presenter::archive_session() {
 void Presenter::export_text(bool escalation) {
   if (!m_session) return;
   const auto info = report_info();
+  // A guided diagnosis reports the steps it took, in its order, with the probabilities.
+  const engine::GuidedSession* guided = m_guide->guided_session();
   const std::string text = escalation ? workspace::escalation_summary(*m_session, m_lang, info)
+                           : guided   ? engine::render_guided_report(*guided, m_lang, info)
                                       : engine::render_report(*m_session, m_lang, info);
   const fs::path path = m_ws.options().data_dir / "reports" /
                         (stamp(m_started ? m_started : now_seconds(), "%Y%m%d-%H%M%S") + "-" + m_session->start_tree() +

@@ -164,3 +164,38 @@ TEST_CASE("diagnose --guided interactive shows the suggested step, the alternati
     CHECK(r.out.find("Cable") != std::string::npos);
   }
 }
+
+TEST_CASE("diagnose --guided --transcript writes the intervention report with the steps taken and the probabilities") {
+  Guided g;
+  for (const char* lang : {"fr", "en"}) {
+    CAPTURE(lang);
+    const bool fr = std::string(lang) == "fr";
+    const auto file = g.home.path() / (std::string("fiche-") + lang + ".md");
+    auto r = g.run(std::string("--lang ") + lang + " diagnose t.guide --guided --answers red,a_sync=down --operator 'Marie Curie' --transcript " +
+                   test::quote(file.string()));
+    REQUIRE_MESSAGE(r.rc == 0, r.err);
+    const std::string md = test::read(file);
+    CHECK(md.find(fr ? "# Fiche d'intervention" : "# Intervention report") != std::string::npos);
+    CHECK(md.find("Marie Curie") != std::string::npos);
+    CHECK(md.find(fr ? "mode guidé" : "guided mode") != std::string::npos);
+    // The steps in the order taken, with their answers.
+    const auto lights = md.find(fr ? "Quels voyants ?" : "Which lights?");
+    const auto sync = md.find(fr ? "Regardez la synchro." : "Check the sync.");
+    REQUIRE(lights != std::string::npos);
+    REQUIRE(sync != std::string::npos);
+    CHECK(lights < sync);
+    CHECK(md.find(fr ? "Pas de synchro" : "No sync") != std::string::npos);
+    // How it was concluded, with the probabilities; the diagnosis with its own.
+    CHECK(md.find(fr ? "Comment le diagnostic a été conclu" : "How the diagnosis was concluded") != std::string::npos);
+    const auto diagnosis = md.find(fr ? "Opérateur (" : "ISP (", md.find(fr ? "## Conclusion" : "## Conclusion"));
+    REQUIRE(diagnosis != std::string::npos);
+    CHECK(md.find(" %)", diagnosis) != std::string::npos);
+    CHECK(md.find(fr ? "Appelez." : "Call.") != std::string::npos);
+  }
+  SUBCASE("a transcript into a missing folder fails naming the file, the session is not lost") {
+    const auto bad = g.home.path() / "no-such-dir" / "fiche.md";
+    auto r = g.run("diagnose t.guide --guided --answers red --transcript " + test::quote(bad.string()));
+    CHECK(r.rc != 0);
+    CHECK(r.err.find(bad.string()) != std::string::npos);
+  }
+}

@@ -238,6 +238,18 @@ TEST_CASE("a guided diagnosis concludes and How was this concluded shows the pro
   app.click("how");
   app.frame();
   CHECK(app.rects.count("guide/bar/" + (c.probabilities[0].leaf.empty() ? std::string("other") : c.probabilities[0].leaf)) == 1);
+  // The report is the guided session's: the steps it took, how it was concluded.
+  const std::string diagnosis = c.diagnosis;
+  app.click("export_report");
+  const std::string path = app.vm().conclusion.exported;
+  REQUIRE_FALSE(path.empty());
+  std::ifstream in(path);
+  const std::string md((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(md.find("# Intervention report") == 0);
+  CHECK(md.find("guided mode") != std::string::npos);
+  CHECK(md.find("## How the diagnosis was concluded") != std::string::npos);
+  CHECK(md.find(diagnosis) != std::string::npos);
+  CHECK(app.vm().clipboard == md);
 }
 
 TEST_CASE("guided mode speaks French and English") {

@@ -210,6 +210,11 @@ class GuidedSession {
 
 /// Serialises a guided session.
 std::string guided_to_toml(const GuidedSession& session, const ReportInfo& info = {});
+/// The intervention report of a guided session as Markdown (render_report's
+/// sections): the steps in the order taken with their answers, the warnings
+/// shown, the tests with their commands, how it was concluded with the
+/// probabilities, the conclusion with its probability and remedy.
+std::string render_guided_report(const GuidedSession& session, Lang lang, const ReportInfo& info = {});
 /// True when `text` is a guided session file (format = "diagdesk-guided-session").
 bool is_guided_session(std::string_view text);
 

@@ -5,6 +5,7 @@
 #include <diagdesk/engine/session.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,17 @@ LoadedSession parse_session(std::shared_ptr<const Knowledge> knowledge, std::str
 /// facts and answers in words, the operator's values in the commands (only
 /// the known OS's), the warnings that were shown, the remedy as proposed or done.
 std::string render_report(const Session& session, Lang lang, const ReportInfo& info = {});
+
+/// `t` (Unix seconds; 0: now) in local time with strftime's `fmt`, as reports print it.
+std::string report_time_text(std::int64_t t, const char* fmt = "%Y-%m-%d %H:%M");
+
+/// A report section: "## heading", then the items as a bulleted list ("none" when empty).
+std::string list_section_markdown(const std::string& heading, const std::vector<std::string>& items, Lang lang);
+
+/// A conclusion's remedy as report Markdown: "Remedy applied" when every line was
+/// confirmed done in `info`, else "Proposed remedy", each line marked; then its articles.
+std::string remedy_markdown(const Node& end, const ReportInfo& info, Lang lang,
+                            const std::function<std::string(const std::string&)>& fill);
 
 /// Writes `content` to `path` atomically through base::write_file_atomic
 /// (only a regular file or a new path, never through a symbolic link, never a
