@@ -250,6 +250,7 @@ Runner add_diagnose(CLI::App& app, Globals& g) {
   cmd->add_option("--symptom", o.symptom, "Start the tree that best matches this symptom (says which and why)");
   cmd->add_flag("--json", g.json, "Print the state as JSON and exit (never prompts; with --answers, after them)");
   cmd->add_flag("--guided", o.guided, "Guided mode: the next best step by probability and cost, with its reason (docs/guidance.md)");
+  cmd->add_option("--site", o.site, "With --guided: the caller's site; its own learned priors apply once it has 20 closed tickets on the tree");
   cmd->add_option("--rights", o.rights, "With --guided: the operator's rights, n1 (default) or n2; N2 steps are escalations for n1");
   return [&g, cmd] {
     o.has_answers = cmd->count("--answers") > 0;

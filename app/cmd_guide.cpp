@@ -253,7 +253,7 @@ int run_guided(const GuidedCliOptions& o, const workspace::Workspace& ws, Lang l
     for (const auto& [k, v] : *facts) known[k] = engine::FactValue{v, engine::FactSource::start, {}, false};
     // Priors learned from the user's closed tickets, when there are any (docs/guidance.md).
     std::string learn_error;
-    auto learned = workspace::learned_priors(ws, o.tree, "", known, &learn_error);
+    auto learned = workspace::learned_priors(ws, o.tree, o.site, known, &learn_error);
     if (!learn_error.empty()) std::cerr << "diagdesk: " << learn_error << "\n";
     engine::GuidedStart start{std::move(*facts), std::move(learned), o.rights == "n2", lang};
     g.emplace(ws.knowledge(), o.tree, std::move(start));

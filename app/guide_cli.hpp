@@ -22,6 +22,7 @@ struct GuidedCliOptions {
   std::string transcript;     ///< the intervention report (Markdown), written with the save
   std::string operator_name;
   std::string symptom;
+  std::string site;           ///< the caller's site: its own learned priors once it has enough tickets
   std::string rights = "n1";  ///< n1 or n2: steps needing N2 are escalations for n1
 };
 

@@ -159,3 +159,25 @@ TEST_CASE("model refuses unknown trees, and a bad learned file is reported, used
   CHECK(test::read(d.file().string() + ".bad") == bad);
   CHECK(d.run_json("model show t.net")["tickets"] == 2);
 }
+
+TEST_CASE("diagnose --guided --site uses the site's own learned priors once it has 20 tickets") {
+  Desk d;
+  for (int i = 0; i < 20; ++i) d.diagnosed("off", true, "Paris");          // Paris: cable faults
+  for (int i = 0; i < 4; ++i) d.diagnosed("on,169.254.9.9", true, "Lyon");  // Lyon: DHCP
+  const json paris = d.run_json("model show t.net --site Paris");
+  REQUIRE(paris["site_level"] == true);
+  const double site_cable = cause(paris, "c_cable")["learned"];
+  const double tree_cable = cause(d.run_json("model show t.net"), "c_cable")["learned"];
+  REQUIRE(site_cable > tree_cable);
+  auto prior_of = [](const json& guided, const std::string& leaf) {
+    for (const auto& c : guided["causes"]) {
+      if (c["leaf"] == leaf) return c["prior"].get<double>();
+    }
+    return -1.0;
+  };
+  // The guided session's priors are the site's with --site, the tree's without;
+  // a site below the threshold falls back to the tree's.
+  CHECK(prior_of(d.run_json("diagnose t.net --guided --site Paris"), "c_cable") == doctest::Approx(site_cable));
+  CHECK(prior_of(d.run_json("diagnose t.net --guided"), "c_cable") == doctest::Approx(tree_cable));
+  CHECK(prior_of(d.run_json("diagnose t.net --guided --site Lyon"), "c_cable") == doctest::Approx(tree_cable));
+}
