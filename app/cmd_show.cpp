@@ -18,6 +18,7 @@ Runner add_show(CLI::App& app, Globals& g) {
     workspace::Search search(*ws);
     auto shown = search.show(id, lang);
     if (!shown) return fail("show: no article or tree '" + id + "' (try 'diagdesk search')", exit_failed);
+    if (!shown->error.empty()) return fail("show: " + shown->error, exit_failed);
     if (g.json) {
       print_json(nlohmann::json{{"kind", shown->kind}, {"id", shown->id}, {"title", shown->title},
                                   {"markdown", shown->markdown}});

@@ -78,11 +78,17 @@ ArticleVm article_task(KbState& state, const workspace::Workspace& ws, const std
   ArticleVm out;
   out.topic = topic;
   workspace::Search* search = ensure_search(state, ws);
-  const kb::Article* a = search ? search->articles().find(topic, engine::lang_code(lang)) : nullptr;
-  if (!a) {
+  // The body is read from its file now: the catalogue holds no bodies.
+  std::optional<workspace::Search::Opened> opened = search ? search->open_article(topic, lang) : std::nullopt;
+  if (!opened) {
     out.error = topic;
     return out;
   }
+  if (!opened->article) {
+    out.error = opened->error;
+    return out;
+  }
+  const kb::Article* a = &*opened->article;
   out.open = true;
   out.id = a->id;
   out.topic = a->topic;

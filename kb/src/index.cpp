@@ -122,45 +122,80 @@ bool only_xapian_files(const fs::path& dir, std::string& stranger) {
   return true;
 }
 
-// Adds every document to an empty database. Term generation (a third of
-// the work) runs in a second thread, one chunk ahead of the Xapian writes.
-void add_all(Xapian::WritableDatabase& db, const std::vector<const Document*>& docs) {
+// The documents to index, one per id, as references the loader turns into
+// documents; what the loading found on the way goes to the report.
+struct Source {
+  const std::vector<DocumentRef>& refs;
+  std::vector<std::size_t> unique;  // indexes into refs, one per id, in first-seen order
+  const DocumentLoader& load;
+  const SyncProgress& progress;
+};
+
+// Loads refs[i] into `out`; false (with a warning) when the loader cannot.
+bool load_one(const Source& src, std::size_t i, Document& out, std::vector<std::string>& warnings,
+              std::vector<SyncReport::Cut>& cut) {
+  std::optional<Document> d = src.load(i);
+  if (!d) {
+    warnings.push_back("document '" + src.refs[i].id + "' could not be read again; it is left out of the index");
+    return false;
+  }
+  if (d->cut_from) cut.push_back({d->id, d->source.empty() ? d->id : d->source, d->cut_from});
+  out = std::move(*d);
+  return true;
+}
+
+// Adds every document to an empty database. Loading and term generation
+// (most of the work) run in a second thread, one chunk ahead of the Xapian
+// writes.
+void add_all(Xapian::WritableDatabase& db, const Source& src, SyncReport& r) {
   struct Built {
-    Xapian::Document doc;
-    std::vector<std::string> spelling;
+    std::vector<Xapian::Document> docs;
+    std::vector<std::vector<std::string>> spelling;
+    std::vector<std::string> warnings;
+    std::vector<SyncReport::Cut> cut;
   };
   constexpr std::size_t chunk = 256;
+  const std::size_t n = src.unique.size();
   detail::Stems worker_stems;  // stemmers are not thread-safe: the worker has its own
   detail::DocIndexer indexer(worker_stems);
-  // Only one chunk is built at a time, so the indexer is never shared.
+  // Only one chunk is built at a time, so the indexer and the loader are never shared.
   auto build = [&](std::size_t begin) {
-    std::vector<Built> out;
-    std::size_t end = std::min(docs.size(), begin + chunk);
-    out.reserve(end - begin);
-    for (std::size_t i = begin; i < end; ++i) {
-      Built b;
-      b.doc = indexer.build(*docs[i], content_hash(*docs[i]), b.spelling);
-      out.push_back(std::move(b));
+    Built out;
+    std::size_t end = std::min(n, begin + chunk);
+    for (std::size_t k = begin; k < end; ++k) {
+      const std::size_t i = src.unique[k];
+      Document d;
+      if (!load_one(src, i, d, out.warnings, out.cut)) continue;
+      std::vector<std::string> spelling;
+      out.docs.push_back(indexer.build(d, src.refs[i].hash, spelling));
+      out.spelling.push_back(std::move(spelling));
     }
     return out;
   };
-  std::future<std::vector<Built>> next;
-  if (!docs.empty()) next = std::async(std::launch::async, build, 0);
-  for (std::size_t begin = 0; begin < docs.size(); begin += chunk) {
-    std::vector<Built> built = next.get();
-    if (begin + chunk < docs.size()) next = std::async(std::launch::async, build, begin + chunk);
-    for (Built& b : built) {
-      db.add_document(b.doc);
-      for (const auto& w : b.spelling) db.add_spelling(w);
+  std::future<Built> next;
+  if (n) next = std::async(std::launch::async, build, 0);
+  std::size_t added = 0;
+  for (std::size_t begin = 0; begin < n; begin += chunk) {
+    Built built = next.get();
+    if (begin + chunk < n) next = std::async(std::launch::async, build, begin + chunk);
+    for (std::size_t k = 0; k < built.docs.size(); ++k) {
+      db.add_document(built.docs[k]);
+      for (const auto& w : built.spelling[k]) db.add_spelling(w);
     }
+    added += built.docs.size();
+    r.warnings.insert(r.warnings.end(), built.warnings.begin(), built.warnings.end());
+    r.cut.insert(r.cut.end(), built.cut.begin(), built.cut.end());
+    if (src.progress) src.progress(std::min(n, begin + chunk), n);
   }
   db.set_metadata(detail::metadata_schema, std::to_string(index_schema_version));
   db.commit();
+  r.added = added;
+  r.total = added;
 }
 
 // Builds the whole index in a sibling folder, then swaps it in: readers of
 // the old index are never disturbed, and a crash leaves the old one intact.
-void full_build(const fs::path& dir, const std::vector<const Document*>& docs, SyncReport& r) {
+void full_build(const fs::path& dir, const Source& src, SyncReport& r) {
   std::string stranger;
   std::error_code ec;
   if (fs::exists(dir, ec) && !only_xapian_files(dir, stranger)) {
@@ -181,20 +216,17 @@ void full_build(const fs::path& dir, const std::vector<const Document*>& docs, S
     // DB_NO_SYNC: the index is a cache; a crash at worst leaves a corrupt
     // index, which the next sync() detects and rebuilds.
     Xapian::WritableDatabase db(fresh.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-    add_all(db, docs);
+    add_all(db, src, r);
     db.close();
   }
   if (fs::exists(dir, ec)) fs::rename(dir, old);
   fs::rename(fresh, dir);
   fs::remove_all(old, ec);
-  r.added = docs.size();
-  r.total = docs.size();
 }
 
 // [SECTION] Incremental update -----------------------------------------------
 
-void incremental(Xapian::WritableDatabase& db, const std::vector<const Document*>& docs,
-                 const detail::Stems& stems, SyncReport& r) {
+void incremental(Xapian::WritableDatabase& db, const Source& src, const detail::Stems& stems, SyncReport& r) {
   // What the index holds: id -> (docid, hash), from two value streams.
   struct Held {
     Xapian::docid docid;
@@ -224,15 +256,24 @@ void incremental(Xapian::WritableDatabase& db, const std::vector<const Document*
 
   detail::DocIndexer indexer(stems);
   std::vector<std::string> spelling;
-  for (const Document* d : docs) {
-    std::uint64_t hash = content_hash(*d);
-    auto it = held.find(d->id);
+  std::size_t loaded = 0, to_load = 0;
+  for (std::size_t i : src.unique) {
+    auto it = held.find(src.refs[i].id);
+    if (it == held.end() || it->second.hash != detail::hash_value(src.refs[i].hash)) ++to_load;
+  }
+  for (std::size_t i : src.unique) {
+    const std::uint64_t hash = src.refs[i].hash;
+    auto it = held.find(src.refs[i].id);
     if (it != held.end() && it->second.hash == detail::hash_value(hash)) {
       ++r.unchanged;
       held.erase(it);
       continue;
     }
-    Xapian::Document xd = indexer.build(*d, hash, spelling);
+    Document d;
+    const bool ok = load_one(src, i, d, r.warnings, r.cut);
+    if (src.progress && to_load > 1) src.progress(++loaded, to_load);
+    if (!ok) continue;  // an older copy the index held is removed below
+    Xapian::Document xd = indexer.build(d, hash, spelling);
     if (it != held.end()) {
       forget_spelling(it->second.docid);
       db.replace_document(it->second.docid, xd);
@@ -297,6 +338,25 @@ fs::path fallback_folder(const fs::path& dir) {
 // [SECTION] sync -------------------------------------------------------------
 
 SyncReport Index::sync(const std::vector<Document>& docs, SyncMode mode) {
+  std::vector<DocumentRef> refs;
+  refs.reserve(docs.size());
+  for (const Document& d : docs) refs.push_back({d.id, content_hash(d)});
+  SyncReport r = sync(refs, [&](std::size_t i) { return std::optional<Document>(docs[i]); }, mode);
+  // Every document given is at hand: say which are cut, indexed now or not.
+  std::unordered_map<std::string_view, const Document*> last;
+  for (const Document& d : docs) last[d.id] = &d;
+  std::vector<SyncReport::Cut> cut;
+  for (const Document& d : docs) {
+    const Document* winner = last[d.id];
+    if (winner != &d || !d.cut_from) continue;
+    cut.push_back({d.id, d.source.empty() ? d.id : d.source, d.cut_from});
+  }
+  if (r.action != IndexAction::read_only) r.cut = std::move(cut);
+  return r;
+}
+
+SyncReport Index::sync(const std::vector<DocumentRef>& refs, const DocumentLoader& load, SyncMode mode,
+                       const SyncProgress& progress) {
   SyncReport r;
   auto t0 = Clock::now();
   Impl& m = *m_impl;
@@ -323,29 +383,26 @@ SyncReport Index::sync(const std::vector<Document>& docs, SyncMode mode) {
   }
 
   // One document per id: the later one wins.
-  std::vector<const Document*> unique;
+  Source src{refs, {}, load, progress};
   {
     std::unordered_map<std::string_view, std::size_t> pos;
-    unique.reserve(docs.size());
-    for (const Document& d : docs) {
-      auto [it, fresh] = pos.emplace(d.id, unique.size());
+    src.unique.reserve(refs.size());
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+      auto [it, fresh] = pos.emplace(refs[i].id, src.unique.size());
       if (fresh) {
-        unique.push_back(&d);
+        src.unique.push_back(i);
       } else {
-        r.warnings.push_back("document '" + d.id + "' given twice; the later one is indexed");
-        unique[it->second] = &d;
+        r.warnings.push_back("document '" + refs[i].id + "' given twice; the later one is indexed");
+        src.unique[it->second] = i;
       }
     }
   }
 
-  std::vector<SyncReport::Cut> cut;
-  for (const Document* d : unique)
-    if (d->cut_from) cut.push_back({d->id, d->source.empty() ? d->id : d->source, d->cut_from});
-
   auto rebuild = [&](RebuildReason why) {
     r.reason = why;
-    r.changed = r.removed = r.unchanged = 0;  // an interrupted incremental pass counted some
-    full_build(m.dir, unique, r);
+    r.added = r.changed = r.removed = r.unchanged = 0;  // an interrupted incremental pass counted some
+    r.cut.clear();
+    full_build(m.dir, src, r);
     if (r.action == IndexAction::failed) return;
     r.action = why == RebuildReason::none ? IndexAction::created : IndexAction::rebuilt;
   };
@@ -361,7 +418,7 @@ SyncReport Index::sync(const std::vector<Document>& docs, SyncMode mode) {
         if (db.get_metadata(detail::metadata_schema) != std::to_string(index_schema_version)) {
           stale = true;
         } else if (mode == SyncMode::incremental) {
-          incremental(db, unique, m.stems, r);
+          incremental(db, src, m.stems, r);
         }
         db.close();
       } catch (const Xapian::DatabaseLockError&) {
@@ -435,7 +492,6 @@ SyncReport Index::sync(const std::vector<Document>& docs, SyncMode mode) {
         break;
     }
   }
-  r.cut = std::move(cut);
   if (!r.fallback_dir.empty()) {
     r.message += "; the index folder " + m.requested.string() + " cannot be written (" + r.unwritable +
                  "): the index is kept in " + r.fallback_dir.string() + " instead, nothing is lost";

@@ -2,6 +2,7 @@
 // phrases: at least one phrase brings it back in the top 3 (issue 6).
 #include "fixture.hpp"
 
+#include <diagdesk/workspace/articles.hpp>
 #include <diagdesk/workspace/search.hpp>
 
 #include <doctest/doctest.h>
@@ -45,7 +46,7 @@ TEST_CASE("every bundled tree and article comes back in the top 3 for one of its
       }
     }
   }
-  for (const auto& a : search.articles().articles) {
+  for (const auto& a : workspace::load_articles(ws).articles) {
     if (a.symptoms.empty()) continue;
     ++items;
     const bool found = std::any_of(a.symptoms.begin(), a.symptoms.end(),

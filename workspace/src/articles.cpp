@@ -7,7 +7,7 @@
 
 namespace diagdesk::workspace {
 
-kb::KbContents load_articles(const Workspace& ws) {
+std::vector<kb::Layer> article_layers(const Workspace& ws) {
   std::vector<kb::Layer> layers;
   for (const auto& l : ws.layers()) {
     std::error_code ec;
@@ -15,8 +15,10 @@ kb::KbContents load_articles(const Workspace& ws) {
     if (l.name != "bundled" && !fs::is_directory(l.path / "articles", ec)) continue;
     layers.push_back(kb::Layer{l.name, l.path / "articles", l.read_only});
   }
-  return kb::load_layers(layers);
+  return layers;
 }
+
+kb::KbContents load_articles(const Workspace& ws) { return kb::load_layers(article_layers(ws)); }
 
 namespace {
 

@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
+#include <unordered_map>
 
 namespace diagdesk::workspace {
 
@@ -190,12 +191,15 @@ kb::Document tree_document(const engine::Tree& tree, const std::string& layer) {
 
 // [SECTION] Search ----------------------------------------------------------------
 
+fs::path catalogue_file(const Workspace& ws) { return ws.options().data_dir / "index-catalogue.tsv"; }
+
 Search::Search(const Workspace& ws)
     : m_knowledge(ws.knowledge()),
       m_layers(ws.layers()),
-      m_articles(load_articles(ws)),
+      m_catalogue_file(catalogue_file(ws)),
+      m_catalogue(kb::scan_layers(article_layers(ws), m_catalogue_file)),
       m_index(ws.options().data_dir / "index") {
-  m_diagnostics = m_articles.diagnostics;
+  m_diagnostics = m_catalogue.diagnostics;
   kb::Synonyms synonyms;
   for (const auto& l : m_layers) {
     std::error_code ec;
@@ -208,13 +212,33 @@ Search::Search(const Workspace& ws)
   m_index.set_synonyms(synonyms);
 }
 
-kb::SyncReport Search::update_index(kb::SyncMode mode) {
-  std::vector<kb::Document> docs;
-  docs.reserve(m_articles.articles.size() + m_knowledge->trees().size());
-  for (const auto& a : m_articles.articles) docs.push_back(kb::to_document(a));
-  for (const auto& t : m_knowledge->trees()) docs.push_back(tree_document(t, layer_of(t.pos.file, m_layers)));
-  m_last = m_index.sync(docs, mode);
+kb::SyncReport Search::update_index(kb::SyncMode mode, const kb::SyncProgress& progress) {
+  // Articles by reference (their documents are read again only when the
+  // index lacks them), trees as documents (they are in memory anyway).
+  const auto& entries = m_catalogue.articles;
+  std::vector<kb::Document> trees;
+  trees.reserve(m_knowledge->trees().size());
+  for (const auto& t : m_knowledge->trees()) trees.push_back(tree_document(t, layer_of(t.pos.file, m_layers)));
+  std::vector<kb::DocumentRef> refs;
+  refs.reserve(entries.size() + trees.size());
+  for (const auto& e : entries) refs.push_back({e.id, e.hash()});
+  for (const auto& t : trees) refs.push_back({t.id, kb::content_hash(t)});
+  std::unordered_map<std::string_view, kb::Document*> parsed;
+  for (auto& d : m_catalogue.parsed_documents) parsed[d.id] = &d;
+  auto load = [&](std::size_t i) -> std::optional<kb::Document> {
+    if (i >= entries.size()) return trees[i - entries.size()];
+    if (auto it = parsed.find(entries[i].id); it != parsed.end()) return std::move(*it->second);
+    ++m_reloaded;
+    return kb::load_document(entries[i]);
+  };
+  m_last = m_index.sync(refs, load, mode, progress);
   m_synced = true;
+  m_catalogue.parsed_documents.clear();
+  m_catalogue.parsed_documents.shrink_to_fit();
+  // The manifest is only a cache: when it cannot be written, the next start parses again.
+  if (m_catalogue.changed && m_last.action != kb::IndexAction::failed &&
+      kb::save_catalogue(m_catalogue, m_catalogue_file).empty())
+    m_catalogue.changed = false;
   return m_last;
 }
 
@@ -304,16 +328,40 @@ std::string tree_markdown(const engine::Tree& t, const std::string& layer, Lang 
 
 }  // namespace
 
+namespace {
+
+Search::Opened open_entry(const kb::ArticleEntry& e, Lang lang) {
+  kb::ArticleResult r = kb::open_article(e);
+  Search::Opened out;
+  if (r.article) {
+    out.article = std::move(r.article);
+  } else {
+    const std::string why = r.diagnostics.empty() ? std::string() : r.diagnostics.front().message;
+    out.error = engine::format_text(engine::tr("search.article_unreadable", lang), {e.id, e.path.string(), why});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Search::Opened> Search::open_article(std::string_view topic_or_id, Lang lang) const {
+  const kb::ArticleEntry* e = m_catalogue.find(topic_or_id, lang_str(lang));
+  if (!e) return std::nullopt;
+  return open_entry(*e, lang);
+}
+
 std::optional<Shown> Search::show(std::string_view id, Lang lang) const {
   // An exact article id first, then a tree, then an article topic.
-  const kb::Article* a = m_articles.find_id(id);
-  if (!a) {
+  const kb::ArticleEntry* e = m_catalogue.find_id(id);
+  if (!e) {
     if (const engine::Tree* t = m_knowledge->find_tree(id))
-      return Shown{"tree", t->id, t->title.get(lang), tree_markdown(*t, layer_of(t->pos.file, m_layers), lang)};
-    a = m_articles.find(id, lang_str(lang));
+      return Shown{"tree", t->id, t->title.get(lang), tree_markdown(*t, layer_of(t->pos.file, m_layers), lang), {}};
+    e = m_catalogue.find(id, lang_str(lang));
   }
-  if (!a) return std::nullopt;
-  return Shown{"article", a->id, a->title, article_markdown(*a, lang)};
+  if (!e) return std::nullopt;
+  Opened o = open_entry(*e, lang);
+  if (!o.article) return Shown{"article", e->id, e->title, {}, o.error};
+  return Shown{"article", e->id, e->title, article_markdown(*o.article, lang), {}};
 }
 
 // [SECTION] match_symptom ---------------------------------------------------------

@@ -19,7 +19,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -91,6 +93,21 @@ const char* to_string(IndexAction action);
 const char* to_string(RebuildReason reason);
 const char* to_string(IndexError error);
 
+/// A document the caller can produce when the index needs it: its id and
+/// its content_hash(). sync() reads the body of no document whose hash the
+/// index already holds.
+struct DocumentRef {
+  std::string id;
+  std::uint64_t hash = 0;
+};
+/// Builds the document of refs[i]; nullopt when it can no longer be had (a
+/// file that vanished): that document is left out, with a warning. Called
+/// from sync()'s indexing thread, one call at a time.
+using DocumentLoader = std::function<std::optional<Document>(std::size_t i)>;
+/// How far a rebuild has got (documents indexed, documents in all), called
+/// from sync() now and then so a front end can draw a progress bar.
+using SyncProgress = std::function<void(std::size_t done, std::size_t total)>;
+
 class Index {
  public:
   /// Nothing is opened yet: sync() creates or repairs the database, search()
@@ -109,6 +126,12 @@ class Index {
   /// written at all (permission, read-only file system), the index is kept in
   /// a private temporary folder instead (SyncReport::fallback_dir). Never throws.
   SyncReport sync(const std::vector<Document>& docs, SyncMode mode = SyncMode::incremental);
+
+  /// The same from references: only the documents new to the index or whose
+  /// hash changed are loaded (all of them for a rebuild). `progress`, when
+  /// set, is told how far the documents loaded have got.
+  SyncReport sync(const std::vector<DocumentRef>& refs, const DocumentLoader& load,
+                  SyncMode mode = SyncMode::incremental, const SyncProgress& progress = {});
 
   /// Searches the index; see SearchQuery and SearchResults. Never throws.
   SearchResults search(const SearchQuery& query);

@@ -10,6 +10,10 @@
 
 namespace diagdesk::workspace {
 
+/// The article folders of the workspace's layers (each layer's `articles/`;
+/// a team or user layer without one is left out).
+std::vector<kb::Layer> article_layers(const Workspace& ws);
+
 /// The articles of every layer (each layer's `articles/` folder): later
 /// layers override earlier ones, out-of-date translations are flagged.
 kb::KbContents load_articles(const Workspace& ws);

@@ -11,6 +11,7 @@
 
 #include <diagdesk/workspace/workspace.hpp>
 
+#include <diagdesk/kb/catalogue.hpp>
 #include <diagdesk/kb/index.hpp>
 #include <diagdesk/kb/layers.hpp>
 
@@ -31,6 +32,10 @@ struct Shown {
   std::string id;        ///< article id or tree id
   std::string title;
   std::string markdown;  ///< the article, or a summary of the tree
+  /// Set when the article is in the catalogue but its file can no longer be
+  /// read (vanished, unreadable, changed): one sentence in the interface
+  /// language; markdown is then empty.
+  std::string error;
 };
 
 /// The tree chosen for a symptom, and why.
@@ -57,22 +62,46 @@ std::string describe(const kb::SyncReport& report, Lang lang);
 /// indexed (too long), one sentence each, naming the folder or file.
 std::vector<std::string> sync_notices(const kb::SyncReport& report, Lang lang);
 
+/// The manifest of the workspace's article files (kb::scan_layers), beside
+/// the index: <data_dir>/index-catalogue.tsv.
+std::filesystem::path catalogue_file(const Workspace& ws);
+
 /// The KB search of one workspace. Keeps its own copy of what it needs, so
 /// it may outlive the Workspace it was made from. Not thread-safe.
+///
+/// Articles are not held in memory: the catalogue (titles, ids, files) comes
+/// from a manifest, only the files changed since it are parsed, and an
+/// article's body is read from its file when it is shown.
 class Search {
  public:
-  /// Loads the articles and the synonym files (data/synonyms.toml of every
+  /// Scans the article folders (parsing only what changed since the
+  /// manifest) and loads the synonym files (data/synonyms.toml of every
   /// layer); the index is not touched until update_index() or search().
   explicit Search(const Workspace& ws);
 
   /// Problems in article and synonym files (errors and warnings).
   const std::vector<kb::Diagnostic>& diagnostics() const { return m_diagnostics; }
-  const kb::KbContents& articles() const { return m_articles; }
+  /// Every article as the catalogue knows it (no bodies).
+  const kb::Catalogue& articles() const { return m_catalogue; }
+  /// Article files parsed by this Search so far (at start: the files new or
+  /// changed since the manifest; then every file the index needed again).
+  std::size_t files_parsed() const { return m_catalogue.parsed + m_reloaded; }
   const std::filesystem::path& index_dir() const { return m_index.dir(); }
 
+  /// An article read from its file now (by id or topic, in `lang` else the
+  /// other language).
+  struct Opened {
+    std::optional<kb::Article> article;
+    std::string error;  ///< its file no longer gives it: one sentence in `lang`
+  };
+  /// nullopt when the catalogue has no such article.
+  std::optional<Opened> open_article(std::string_view topic_or_id, Lang lang) const;
+
   /// Brings the index in line with the files: incremental by content hash,
-  /// rebuilt when missing, stale or corrupt, or when `mode` asks.
-  kb::SyncReport update_index(kb::SyncMode mode = kb::SyncMode::incremental);
+  /// rebuilt when missing, stale or corrupt, or when `mode` asks. Only the
+  /// documents the index lacks are read from their files; `progress` is told
+  /// how far that has got. Saves the catalogue's manifest afterwards.
+  kb::SyncReport update_index(kb::SyncMode mode = kb::SyncMode::incremental, const kb::SyncProgress& progress = {});
   /// The report of the last update (empty message before any).
   const kb::SyncReport& last_update() const { return m_last; }
 
@@ -92,7 +121,9 @@ class Search {
  private:
   std::shared_ptr<const engine::Knowledge> m_knowledge;
   std::vector<Layer> m_layers;
-  kb::KbContents m_articles;
+  std::filesystem::path m_catalogue_file;
+  kb::Catalogue m_catalogue;
+  std::size_t m_reloaded = 0;
   std::vector<kb::Diagnostic> m_diagnostics;
   kb::Index m_index;
   kb::SyncReport m_last;
