@@ -2,6 +2,7 @@
 // Shared pieces of the `diagdesk` command line: global options, the command
 // registry, and output helpers. Each sub-command lives in its own cmd_*.cpp.
 
+#include <diagdesk/kb/index.hpp>
 #include <diagdesk/workspace/workspace.hpp>
 
 #include <CLI/CLI.hpp>
@@ -41,6 +42,11 @@ std::optional<workspace::Workspace> open_workspace(const Globals& g, bool strict
 
 /// Prints a one-line error "diagdesk: message" and returns exit_usage.
 int fail(const std::string& message, int code = exit_usage);
+
+/// A progress line for index updates on the terminal (stderr, redrawn in
+/// place), for updates of at least 500 documents; nothing when stderr is
+/// not a terminal.
+kb::SyncProgress terminal_progress(engine::Lang lang);
 
 // Rendering a step for people and for scripts.
 void print_step(std::ostream& out, const engine::Session& s, engine::Lang lang);

@@ -17,7 +17,8 @@ Runner add_index(CLI::App& app, Globals& g) {
     const engine::Lang lang = g.language();
     auto ws = open_workspace(g);
     workspace::Search search(*ws);
-    const kb::SyncReport r = search.update_index(rebuild ? kb::SyncMode::rebuild : kb::SyncMode::incremental);
+    const kb::SyncReport r = search.update_index(rebuild ? kb::SyncMode::rebuild : kb::SyncMode::incremental,
+                                                 g.json ? kb::SyncProgress{} : terminal_progress(lang));
     const std::size_t problems = kb::count_errors(search.diagnostics());
     if (g.json) {
       print_json(nlohmann::json{{"action", kb::to_string(r.action)}, {"reason", kb::to_string(r.reason)},

@@ -29,6 +29,18 @@ nlohmann::json hit_json(const kb::SearchHit& h) {
 
 }  // namespace
 
+kb::SyncProgress terminal_progress(engine::Lang lang) {
+  if (!::isatty(STDERR_FILENO)) return {};
+  return [lang, shown = std::size_t(101)](std::size_t done, std::size_t total) mutable {
+    if (total < 500) return;
+    const std::size_t percent = done * 100 / total;
+    if (percent == shown) return;  // redrawn once per percent
+    shown = percent;
+    std::cerr << '\r' << workspace::progress_text(done, total, lang) << "\033[K" << (done == total ? "\n" : "")
+              << std::flush;
+  };
+}
+
 Runner add_search(CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand("search", "Search articles and troubleshooting trees (accents, typos, synonyms, error codes)");
   static std::vector<std::string> words;
@@ -44,6 +56,7 @@ Runner add_search(CLI::App& app, Globals& g) {
     const engine::Lang ui = lang.empty() ? g.language() : *engine::parse_lang(lang);
     auto ws = open_workspace(g);
     workspace::Search search(*ws);
+    search.set_progress(terminal_progress(ui));
     const bool tty = !g.json && ::isatty(STDOUT_FILENO);
     kb::SearchQuery q;
     for (const auto& w : words) q.text += (q.text.empty() ? "" : " ") + w;
@@ -110,6 +123,7 @@ Runner add_search(CLI::App& app, Globals& g) {
 int choose_tree_by_symptom(const workspace::Workspace& ws, const std::string& symptom, engine::Lang lang, bool json,
                            std::string& tree, nlohmann::json* match) {
   workspace::Search search(ws);
+  search.set_progress(terminal_progress(lang));
   auto m = search.match_symptom(symptom, lang);
   // With --json, stdout is the session state: the choice goes to stderr.
   std::ostream& out = json ? std::cerr : std::cout;

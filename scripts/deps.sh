@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Diagdesk needs, only those missing.
-# Usage: scripts/deps.sh [run|test]
+# Usage: scripts/deps.sh [run|test|bench]
 set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
@@ -12,6 +12,10 @@ packages=(
 )
 if [ "${1:-run}" = test ]; then
   packages+=(xvfb xauth libgl1-mesa-dri x11-utils poppler-utils)
+fi
+if [ "${1:-run}" = bench ]; then
+  # The kb benchmarks draw their words from real dictionaries (bench/kb/corpus.cpp).
+  packages+=(wfrench wamerican xvfb xauth libgl1-mesa-dri)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <functional>
 
 namespace kbbench {
@@ -205,22 +206,52 @@ std::string capitalise(std::string s) {
 
 }  // namespace
 
+namespace {
+
+// The words of a Debian word list (wfrench, wamerican): one per line, proper
+// nouns and possessives left out; empty when the list is not installed.
+Words dictionary(const char* path) {
+  Words out;
+  std::ifstream in(path);
+  std::string w;
+  while (std::getline(in, w)) {
+    if (w.size() < 2 || (w[0] >= 'A' && w[0] <= 'Z') || w.find('\'') != std::string::npos) continue;
+    out.push_back(w);
+  }
+  return out;
+}
+
+}  // namespace
+
 CorpusGenerator::CorpusGenerator(std::uint64_t seed) {
   Rng rng(seed);
+  // Real words of each language, in a shuffled (but fixed) frequency order,
+  // drawn with Zipf's law (s = 1): a few words are common, most are rare, as
+  // in real text. Generated syllables only when the word lists are missing.
+  const char* lists[2] = {"/usr/share/dict/french", "/usr/share/dict/american-english"};
   for (int lang = 0; lang < 2; ++lang) {
-    m_tail[lang].reserve(40000);
-    for (int i = 0; i < 40000; ++i) m_tail[lang].push_back(make_word(rng, lang));
+    m_tail[lang] = dictionary(lists[lang]);
+    if (m_tail[lang].size() < 10000) {
+      m_tail[lang].clear();
+      for (int i = 0; i < 40000; ++i) m_tail[lang].push_back(make_word(rng, lang));
+      m_vocabulary += std::string(m_vocabulary.empty() ? "" : ", ") + "generated syllables (" + lists[lang] +
+                      " missing: scripts/deps.sh bench)";
+    } else {
+      for (std::size_t i = m_tail[lang].size() - 1; i > 0; --i) std::swap(m_tail[lang][i], m_tail[lang][rng.below(i + 1)]);
+      m_vocabulary += std::string(m_vocabulary.empty() ? "" : ", ") + lists[lang] + " (" +
+                      std::to_string(m_tail[lang].size()) + " words)";
+    }
+    double sum = 0;
+    m_zipf[lang].reserve(m_tail[lang].size());
+    for (std::size_t i = 1; i <= m_tail[lang].size(); ++i) m_zipf[lang].push_back(sum += 1.0 / static_cast<double>(i));
+    for (double& z : m_zipf[lang]) z /= sum;
   }
-  // Zipf (s = 1) over the long tail: a few words are common, most are rare.
-  double sum = 0;
-  m_zipf.reserve(40000);
-  for (int i = 1; i <= 40000; ++i) m_zipf.push_back(sum += 1.0 / i);
-  for (double& z : m_zipf) z /= sum;
 }
 
 std::string CorpusGenerator::tail_word(Rng& rng, int lang) const {
-  auto it = std::lower_bound(m_zipf.begin(), m_zipf.end(), rng.unit());
-  std::size_t k = std::min<std::size_t>(it - m_zipf.begin(), m_zipf.size() - 1);
+  const auto& zipf = m_zipf[lang];
+  auto it = std::lower_bound(zipf.begin(), zipf.end(), rng.unit());
+  std::size_t k = std::min<std::size_t>(static_cast<std::size_t>(it - zipf.begin()), zipf.size() - 1);
   return m_tail[lang][k];
 }
 
@@ -260,6 +291,12 @@ diagdesk::kb::Article CorpusGenerator::article(std::size_t index) const {
       body += k + 1 < n ? " " : "\n\n";
     }
     if (rng.below(3) == 0) body += "```\n" + rng.pick(commands) + "\n```\n\n";
+    // Free text in the language's own words (a technician's notes): most of
+    // the vocabulary of a real KB is there, not in the template sentences.
+    std::size_t words = 15 + rng.below(31);
+    std::string notes;
+    for (std::size_t k = 0; k < words; ++k) notes += (k ? " " : "") + tail();
+    body += capitalise(notes) + ".\n\n";
   }
   a.body = body;
   if (topic % 5 == 0) {

@@ -33,6 +33,9 @@ class CorpusGenerator {
  public:
   explicit CorpusGenerator(std::uint64_t seed = 42);
   diagdesk::kb::Article article(std::size_t index) const;
+  /// Where the long-tail words come from: "/usr/share/dict/french (N words),
+  /// ..." or "generated syllables" when the word lists are not installed.
+  const std::string& vocabulary() const { return m_vocabulary; }
   /// A query a technician might type, in either language: symptoms,
   /// misspellings, missing accents, abbreviations, codes, partial words.
   std::string query(Rng& rng) const;
@@ -41,7 +44,8 @@ class CorpusGenerator {
   struct Lang;
   std::string tail_word(Rng& rng, int lang) const;
   std::vector<std::string> m_tail[2];  // long-tail vocabulary per language
-  std::vector<double> m_zipf;          // cumulative Zipf weights over the tail
+  std::vector<double> m_zipf[2];       // cumulative Zipf weights over each tail
+  std::string m_vocabulary;
 };
 
 }  // namespace kbbench

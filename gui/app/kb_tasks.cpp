@@ -12,7 +12,10 @@ workspace::Search* ensure_search(KbState& state, const workspace::Workspace& ws)
   if (!state.search && state.error.empty()) {
     try {
       state.search = std::make_unique<workspace::Search>(ws);
-      state.search->update_index();
+      state.search->update_index(kb::SyncMode::incremental, [&state](std::size_t done, std::size_t total) {
+        state.index_total = total;
+        state.index_done = done;
+      });
     } catch (const std::exception& e) {
       state.error = e.what();
       state.search.reset();

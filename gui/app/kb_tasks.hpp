@@ -8,6 +8,7 @@
 
 #include <diagdesk/workspace/search.hpp>
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <string>
@@ -18,6 +19,10 @@ namespace diagdesk::gui {
 struct KbState {
   std::unique_ptr<workspace::Search> search;
   std::string error;  ///< why the search could not be opened
+  /// How far the index update of opening the search has got (documents
+  /// loaded / to load): written by the worker, read by the interface.
+  std::atomic<std::size_t> index_done{0};
+  std::atomic<std::size_t> index_total{0};
 };
 
 struct SearchRequest {

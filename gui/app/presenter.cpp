@@ -634,7 +634,9 @@ void Presenter::rebuild_index() {
   auto task = [this, lang = m_lang](Progress& p) {
     p.set(-1, tr("gui.indexing", lang));
     workspace::Search search(m_ws);
-    const kb::SyncReport report = search.update_index(kb::SyncMode::rebuild);
+    const kb::SyncReport report = search.update_index(kb::SyncMode::rebuild, [&p, lang](std::size_t done, std::size_t total) {
+      p.set(static_cast<float>(done) / static_cast<float>(total), workspace::progress_text(done, total, lang));
+    });
     if (report.action == kb::IndexAction::failed) throw std::runtime_error(workspace::describe(report, lang));
     return workspace::describe(report, lang);
   };
@@ -667,7 +669,9 @@ void Presenter::run_import(const std::string& path) {
     // Bring the index in line so the new articles are found at once.
     p.set(-1, tr("gui.indexing", lang));
     workspace::Search search(m_ws);
-    search.update_index();
+    search.update_index(kb::SyncMode::incremental, [&p, lang](std::size_t n, std::size_t total) {
+      p.set(static_cast<float>(n) / static_cast<float>(total), workspace::progress_text(n, total, lang));
+    });
     const auto& c = done.report.article_counts;
     return tr("gui.import_done", lang) + " " + std::to_string(c.imported) + " + " + std::to_string(c.updated) +
            " / " + std::to_string(c.total()) + " (" + std::to_string(done.report.file_counts.failed) + " " +

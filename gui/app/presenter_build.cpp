@@ -105,6 +105,10 @@ void Presenter::rebuild() {
     vm.search.domain_filter = m_domain_filter;
     vm.search.lang_filter = m_lang_filter;
     vm.search.busy = m_search.busy;
+    if (const std::size_t total = m_kb->index_total, done = m_kb->index_done; m_search.busy && total && done < total) {
+      vm.search.progress = workspace::progress_text(done, total, m_lang);
+      vm.search.progress_fraction = static_cast<float>(done) / static_cast<float>(total);
+    }
     vm.search.domains = engine::known_domains();
     vm.search.articles_available = m_index_usable;
     build_home(vm);

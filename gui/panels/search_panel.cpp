@@ -125,6 +125,7 @@ Intent draw_search_results(const SearchVm& vm, const Labels& l, SearchUi& ui) {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ui.open = false;
   }
   ImGui::TextDisabled("%s \"%s\"%s", l("gui.results_for"), vm.query.c_str(), vm.busy ? " …" : "");
+  if (!vm.progress.empty()) ImGui::ProgressBar(vm.progress_fraction, ImVec2(-1, 0), vm.progress.c_str());
   const float close_w = ImGui::CalcTextSize(l("gui.close")).x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - close_w - ImGui::GetStyle().ScrollbarSize);
   if (ImGui::SmallButton(l("gui.close"))) ui.open = false;

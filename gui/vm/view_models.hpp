@@ -138,6 +138,8 @@ struct SearchVm {
   std::vector<SearchHitVm> trees;
   std::vector<SearchHitVm> articles;
   bool busy = false;                    ///< a search is running in the background
+  std::string progress;                 ///< while the index is being built: "Indexing: 1200 / 100000 documents (1%)"
+  float progress_fraction = 0;          ///< the same, 0-1
   std::string notice;                   ///< "did you mean", index state...
   std::vector<std::string> domains;     ///< filter choices
   std::string domain_filter;

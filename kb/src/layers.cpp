@@ -11,8 +11,13 @@
 namespace diagdesk::kb {
 
 std::vector<std::filesystem::path> article_files(const std::filesystem::path& folder) {
+  std::vector<std::string> names = detail::article_file_names(folder);
+  return {names.begin(), names.end()};
+}
+
+std::vector<std::string> detail::article_file_names(const std::filesystem::path& folder) {
   namespace fs = std::filesystem;
-  std::vector<fs::path> out;
+  std::vector<std::string> out;
   std::error_code ec;
   fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -27,7 +32,7 @@ std::vector<std::filesystem::path> article_files(const std::filesystem::path& fo
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (lower == "readme.md") continue;
-    out.push_back(p);
+    out.push_back(p.string());
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -53,7 +58,7 @@ KbContents load_layers(const std::vector<Layer>& layers) {
   for (const Layer& layer : layers) {
     if (!detail::layer_folder_exists(layer, kb.diagnostics)) continue;
     resolver.begin_layer();
-    for (const auto& file : article_files(layer.path)) {
+    for (const auto& file : detail::article_file_names(layer.path)) {
       ArticleResult r = read_article(file);
       kb.diagnostics.insert(kb.diagnostics.end(), r.diagnostics.begin(), r.diagnostics.end());
       if (r.article) resolver.add(std::move(*r.article), layer, file);

@@ -11,10 +11,14 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace diagdesk::kb::detail {
+
+inline std::string path_text(const std::filesystem::path& p) { return p.string(); }
+inline const std::string& path_text(const std::string& p) { return p; }
 
 /// T has id, topic, lang, translation, updated, layer, path, out_of_date.
 template <class T>
@@ -24,24 +28,29 @@ class LayerResolver {
 
   void begin_layer() { m_in_layer.clear(); }
 
-  void add(T&& a, const Layer& layer, const std::filesystem::path& file) {
+  /// Returns the article not kept: `a` refused (its id is already used in
+  /// this layer), or the earlier layer's article it replaces; nullopt when
+  /// nothing is left out.
+  std::optional<T> add(T&& a, const Layer& layer, const std::string& file) {
     a.layer = layer.name;
     if (auto first = m_in_layer.find(a.id); first != m_in_layer.end()) {
-      m_diagnostics.push_back({Severity::error, "id.duplicate", file.string(), 0, 0,
-                               "id '" + a.id + "' is already used by " + first->second.string() +
+      m_diagnostics.push_back({Severity::error, "id.duplicate", file, 0, 0,
+                               "id '" + a.id + "' is already used by " + first->second +
                                    " in the same layer; this file is ignored"});
-      return;
+      return std::move(a);
     }
     m_in_layer.emplace(a.id, file);
     if (auto prev = m_by_id.find(a.id); prev != m_by_id.end()) {
-      m_diagnostics.push_back({Severity::warning, "id.duplicate", file.string(), 0, 0,
+      m_diagnostics.push_back({Severity::warning, "id.duplicate", file, 0, 0,
                                "article '" + a.id + "' of layer '" + layer.name + "' replaces the one of layer '" +
-                                   prev->second.layer + "' (" + prev->second.path.string() + ")"});
+                                   prev->second.layer + "' (" + path_text(prev->second.path) + ")"});
+      T replaced = std::move(prev->second);
       prev->second = std::move(a);
-    } else {
-      std::string id = a.id;
-      m_by_id.emplace(std::move(id), std::move(a));
+      return replaced;
     }
+    std::string id = a.id;
+    m_by_id.emplace(std::move(id), std::move(a));
+    return std::nullopt;
   }
 
   /// Flags out-of-date translations; returns the articles sorted by id.
@@ -53,13 +62,13 @@ class LayerResolver {
       auto t = m_by_id.find(tid);
       if (t == m_by_id.end()) {
         if (explicit_link)
-          m_diagnostics.push_back({Severity::warning, "translation.not_found", a.path.string(), 0, 0,
+          m_diagnostics.push_back({Severity::warning, "translation.not_found", path_text(a.path), 0, 0,
                                    "translation '" + tid + "' of '" + id + "' does not exist"});
         continue;
       }
       if (a.updated && t->second.updated && *a.updated < *t->second.updated) {
         a.out_of_date = true;
-        m_diagnostics.push_back({Severity::warning, "translation.out_of_date", a.path.string(), 0, 0,
+        m_diagnostics.push_back({Severity::warning, "translation.out_of_date", path_text(a.path), 0, 0,
                                  "'" + id + "' (updated " + to_string(*a.updated) + ") is older than its translation '" +
                                      tid + "' (updated " + to_string(*t->second.updated) + "): review it"});
       }
@@ -74,8 +83,11 @@ class LayerResolver {
  private:
   std::vector<Diagnostic>& m_diagnostics;
   std::map<std::string, T, std::less<>> m_by_id;
-  std::map<std::string, std::filesystem::path, std::less<>> m_in_layer;
+  std::map<std::string, std::string, std::less<>> m_in_layer;
 };
+
+/// article_files() as strings, sorted the same way.
+std::vector<std::string> article_file_names(const std::filesystem::path& folder);
 
 /// The "layer.missing" warning, or nothing when the folder exists.
 bool layer_folder_exists(const Layer& layer, std::vector<Diagnostic>& diagnostics);

@@ -95,6 +95,7 @@ constexpr Label labels[] = {
     {"index.stale", "il venait d'une autre version", "it was made by another version"},
     {"index.requested", "à la demande", "as requested"},
     {"index.in", "en", "in"},
+    {"index.progress", "Indexation", "Indexing"},
 };
 
 const char* label(std::string_view key, Lang lang) {
@@ -142,6 +143,13 @@ std::string describe(const kb::SyncReport& r, Lang lang) {
     case kb::IndexAction::failed: return L("index.failed") + colon + r.message;
   }
   return r.message;
+}
+
+std::string progress_text(std::size_t done, std::size_t total, Lang lang) {
+  const std::size_t percent = total ? done * 100 / total : 100;
+  return search_label("index.progress", lang) + engine::tr("punct.colon", lang) + std::to_string(done) + " / " +
+         std::to_string(total) + " " + search_label("index.documents", lang) + " (" + std::to_string(percent) +
+         (lang == Lang::fr ? " %)" : "%)");
 }
 
 std::vector<std::string> sync_notices(const kb::SyncReport& r, Lang lang) {
@@ -243,7 +251,7 @@ kb::SyncReport Search::update_index(kb::SyncMode mode, const kb::SyncProgress& p
 }
 
 kb::SearchResults Search::search(const kb::SearchQuery& query) {
-  if (!m_synced) update_index();
+  if (!m_synced) update_index(kb::SyncMode::incremental, m_progress);
   return m_index.search(query);
 }
 
@@ -337,7 +345,7 @@ Search::Opened open_entry(const kb::ArticleEntry& e, Lang lang) {
     out.article = std::move(r.article);
   } else {
     const std::string why = r.diagnostics.empty() ? std::string() : r.diagnostics.front().message;
-    out.error = engine::format_text(engine::tr("search.article_unreadable", lang), {e.id, e.path.string(), why});
+    out.error = engine::format_text(engine::tr("search.article_unreadable", lang), {e.id, e.path, why});
   }
   return out;
 }

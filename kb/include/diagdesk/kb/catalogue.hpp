@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,7 +36,7 @@ struct ArticleEntry {
   std::string translation;
   std::optional<Date> updated;
   std::string layer;
-  std::filesystem::path path;
+  std::string path;          ///< its file (a string: 100,000 of them are held)
   bool out_of_date = false;  ///< its translation is newer (set by the scan)
   /// content_hash() of its document with out_of_date false and true: the
   /// index compares it with what it holds, without the file being read.
@@ -57,7 +58,10 @@ struct FileRecord {
   std::int64_t ctime_ns = 0;
   std::uint64_t inode = 0;
   bool racy = false;
-  std::optional<ArticleEntry> entry;  ///< none when the file had errors
+  std::unique_ptr<ArticleEntry> entry;  ///< none when the file had errors, or when `listed`
+  /// Its article is Catalogue::articles' entry of id `listed_id` (kept once, there).
+  bool listed = false;
+  std::string listed_id;
   std::vector<Diagnostic> diagnostics;
 };
 

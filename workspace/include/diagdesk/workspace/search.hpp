@@ -62,6 +62,9 @@ std::string describe(const kb::SyncReport& report, Lang lang);
 /// indexed (too long), one sentence each, naming the folder or file.
 std::vector<std::string> sync_notices(const kb::SyncReport& report, Lang lang);
 
+/// "Indexation : 1200 / 100000 documents (1 %)": how far a rebuild has got.
+std::string progress_text(std::size_t done, std::size_t total, Lang lang);
+
 /// The manifest of the workspace's article files (kb::scan_layers), beside
 /// the index: <data_dir>/index-catalogue.tsv.
 std::filesystem::path catalogue_file(const Workspace& ws);
@@ -107,6 +110,8 @@ class Search {
 
   /// Searches, updating the index first on the first call.
   kb::SearchResults search(const kb::SearchQuery& query);
+  /// Told how far the index update of search()'s first call has got.
+  void set_progress(kb::SyncProgress progress) { m_progress = std::move(progress); }
 
   /// An article by id or topic (in `lang`, else the other language), or a tree.
   std::optional<Shown> show(std::string_view id, Lang lang) const;
@@ -128,6 +133,7 @@ class Search {
   kb::Index m_index;
   kb::SyncReport m_last;
   bool m_synced = false;
+  kb::SyncProgress m_progress;
 };
 
 }  // namespace diagdesk::workspace
