@@ -8,6 +8,7 @@
 //
 // Usage: bench_kb [--docs N] [--queries N] [--dir DIR] [--keep] [--no-scriptindex]
 
+#include "bench_util.hpp"
 #include "corpus.hpp"
 
 #include <diagdesk/kb/document.hpp>
@@ -34,6 +35,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
+using kbbench::load_average;
+using kbbench::status_mb;
+
 double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
 // CPU seconds (user + system) used so far: robust to other processes
@@ -51,21 +55,7 @@ double thread_cpu_ms() {
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-std::string load_average() {
-  std::ifstream in("/proc/loadavg");
-  std::string a, b, c;
-  in >> a >> b >> c;
-  return a + " " + b + " " + c;
-}
 
-// A field of /proc/self/status in MB ("VmRSS", "VmHWM").
-double status_mb(const std::string& field) {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  while (std::getline(in, line))
-    if (line.rfind(field + ":", 0) == 0) return std::stod(line.substr(field.size() + 1)) / 1024.0;
-  return 0;
-}
 
 // Resets the peak RSS (VmHWM) to the current RSS (Linux 4.0+).
 void reset_peak_rss() { std::ofstream("/proc/self/clear_refs") << "5"; }

@@ -13,6 +13,7 @@
 // Usage: bench_kb_open [--docs N] [--queries N] [--dir DIR] [--keep]
 //                      [--diagdesk PATH] [--runs N]
 
+#include "bench_util.hpp"
 #include "corpus.hpp"
 #include "index_internal.hpp"  // the fold stemmers and term prefixes, for the reference
 
@@ -43,22 +44,12 @@ using namespace diagdesk;
 
 namespace {
 
+using kbbench::load_average;
+using kbbench::status_mb;
+
 double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
-std::string load_average() {
-  std::ifstream in("/proc/loadavg");
-  std::string a, b, c;
-  in >> a >> b >> c;
-  return a + " " + b + " " + c;
-}
 
-double status_mb(const std::string& field) {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  while (std::getline(in, line))
-    if (line.rfind(field + ":", 0) == 0) return std::stod(line.substr(field.size() + 1)) / 1024.0;
-  return 0;
-}
 
 struct Run {
   int status = -1;
