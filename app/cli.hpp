@@ -84,6 +84,8 @@ Runner add_incident(CLI::App& app, Globals& g);
 Runner add_request(CLI::App& app, Globals& g);
 /// `diagdesk db backup FILE | check` (cmd_db.cpp).
 Runner add_db(CLI::App& app, Globals& g);
+/// `diagdesk team init | add-user | roles` (cmd_team.cpp): the team server.
+Runner add_team(CLI::App& app, Globals& g);
 /// `diagdesk stats [--since DATE] [--json | --csv]` (cmd_stats.cpp): the supervisor's figures.
 Runner add_stats(CLI::App& app, Globals& g);
 /// `diagdesk asset add | update | show | list` (cmd_asset.cpp): the asset inventory.

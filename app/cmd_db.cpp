@@ -1,4 +1,6 @@
-// diagdesk db backup FILE | check: the ticket database (<data dir>/service.sqlite).
+// diagdesk db backup FILE | check | migrate --to CONNECTION: the ticket
+// database (<data dir>/service.sqlite); migrate copies it to the team server
+// (PostgreSQL, docs/team.md).
 // Neither loads the knowledge base: they only need the data directory.
 // Exit codes (docs/service.md, "Storage"): 0 fine; 1 the database is missing,
 // damaged, locked, read-only, full or too new, or the check found problems;
@@ -8,6 +10,8 @@
 
 #include <diagdesk/engine/i18n.hpp>
 #include <diagdesk/engine/training_sim.hpp>
+#include <diagdesk/service/pg_store.hpp>
+#include <diagdesk/service/pg_team.hpp>
 #include <diagdesk/service/sqlite_store.hpp>
 
 #include <iostream>
@@ -150,10 +154,51 @@ int run_backup(const Globals& g, const std::string& target_text) {
   return exit_ok;
 }
 
+int run_migrate(const Globals& g, const std::string& connection) {
+  const Lang lang = g.language();
+  const fs::path file = database_path(g);
+  json out;
+  int code = exit_ok;
+  auto store = open_existing(g, file, out, code);
+  if (!store) return code;
+  out["server"] = service::without_password(connection);
+  if (!service::is_pg_connection_string(connection)) {
+    out["status"] = "refused";
+    out["message"] = say("db.migrate_not_server", lang, {connection});
+    return refuse(g, out, out["message"], exit_usage);
+  }
+  service::MigrationCounts source, copied;
+  const service::StoreStatus s = service::migrate_to_server(*store, connection, source, copied);
+  auto counts = [](const service::MigrationCounts& c) {
+    return json{{"tickets", c.tickets}, {"events", c.events}, {"assets", c.assets}, {"asset_events", c.asset_events}};
+  };
+  out["source"] = counts(source);
+  if (!s.ok()) {
+    out["status"] = std::string(service::name(s.error));
+    // A duplicate is a ticket or an asset the server holds already (desk.store.duplicate speaks of assets only).
+    const std::string kind = s.error == service::StoreError::duplicate
+                                 ? say("db.migrate_duplicate", lang)
+                                 : tr("desk.store." + std::string(service::name(s.error)), lang);
+    out["message"] = say("db.migrate_failed", lang) + tr("punct.colon", lang) + kind + " (" + s.detail + ")";
+    return refuse(g, out, out["message"], exit_failed);
+  }
+  out["status"] = "ok";
+  out["copied"] = counts(copied);
+  if (g.json) {
+    print_json(out);
+  } else {
+    std::cout << say("db.migrate_done", lang,
+                     {file.string(), service::without_password(connection), std::to_string(copied.tickets),
+                      std::to_string(copied.events), std::to_string(copied.assets), std::to_string(copied.asset_events)})
+              << '\n';
+  }
+  return exit_ok;
+}
+
 }  // namespace
 
 Runner add_db(CLI::App& app, Globals& g) {
-  auto* cmd = app.add_subcommand("db", "The ticket database (<data dir>/service.sqlite): backup, check");
+  auto* cmd = app.add_subcommand("db", "The ticket database (<data dir>/service.sqlite): backup, check, migrate to the team server");
   cmd->require_subcommand(1);
   static std::string target;
   auto* backup = cmd->add_subcommand("backup", "Copy the live database to FILE (other programs may keep writing)");
@@ -161,9 +206,15 @@ Runner add_db(CLI::App& app, Globals& g) {
   backup->add_flag("--json", g.json, "Print JSON");
   auto* check = cmd->add_subcommand("check", "Integrity check of the database: ok, or what is wrong (exit 1)");
   check->add_flag("--json", g.json, "Print JSON");
-  return [&g, backup, check]() -> int {
+  static std::string server;
+  auto* migrate = cmd->add_subcommand("migrate", "Copy every ticket and asset, with their history, to the team server");
+  migrate->add_option("--to", server, "The team server (postgresql://OWNER@HOST/DATABASE, after diagdesk team init)")
+      ->required();
+  migrate->add_flag("--json", g.json, "Print JSON");
+  return [&g, backup, check, migrate]() -> int {
     if (backup->parsed()) return run_backup(g, target);
     if (check->parsed()) return run_check(g);
+    if (migrate->parsed()) return run_migrate(g, server);
     return exit_usage;
   };
 }

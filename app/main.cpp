@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
   app.fallthrough();
 
   std::vector<std::pair<CLI::App*, Runner>> commands;
-  for (Registrar add : {&add_trees, &add_lint, &add_diagnose, &add_coverage, &add_import, &add_train, &add_search, &add_show, &add_index, &add_graph, &add_incident, &add_request, &add_db, &add_stats, &add_asset, &add_problem, &add_quote, &add_privacy, &add_simulate, &add_model}) {
+  for (Registrar add : {&add_trees, &add_lint, &add_diagnose, &add_coverage, &add_import, &add_train, &add_search, &add_show, &add_index, &add_graph, &add_incident, &add_request, &add_db, &add_team, &add_stats, &add_asset, &add_problem, &add_quote, &add_privacy, &add_simulate, &add_model}) {
     const std::size_t before = app.get_subcommands({}).size();
     Runner run = add(app, g);
     commands.emplace_back(app.get_subcommands({}).at(before), std::move(run));

@@ -4,14 +4,15 @@
 set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
-  libtomlplusplus-dev libxapian-dev xapian-tools libicu-dev libsqlite3-dev
+  libtomlplusplus-dev libxapian-dev xapian-tools libicu-dev libsqlite3-dev libpq-dev
   nlohmann-json3-dev libcli11-dev doctest-dev
   libimgui-dev libglfw3-dev libgl-dev fonts-dejavu-core libgraphviz-dev
   libmd4c-dev libmd4c-html0-dev libgumbo-dev libuchardet-dev libxml2-dev
   libcairo2-dev libpango1.0-dev
 )
 if [ "${1:-run}" = test ]; then
-  packages+=(xvfb xauth libgl1-mesa-dri x11-utils poppler-utils)
+  # postgresql-15: the throw-away cluster of the team store's tests (scripts/pg_cluster.sh).
+  packages+=(xvfb xauth libgl1-mesa-dri x11-utils poppler-utils postgresql-15)
 fi
 if [ "${1:-run}" = bench ]; then
   # The kb benchmarks draw their words from real dictionaries (bench/kb/corpus.cpp).

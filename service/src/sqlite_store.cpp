@@ -33,6 +33,8 @@ std::string_view name(StoreError e) {
     case StoreError::too_new: return "too_new";
     case StoreError::duplicate: return "duplicate";
     case StoreError::io: return "io";
+    case StoreError::denied: return "denied";
+    case StoreError::unreachable: return "unreachable";
   }
   return "?";
 }

@@ -162,7 +162,7 @@ TEST_CASE("unknown keys are warnings, not errors") {
   CHECK(count_errors(ds) == 0);
 }
 
-TEST_CASE("a pre-sales tree of domain commercial may end on a proposal; an unknown outcome or domain is an error") {
+TEST_CASE("a pre-sales tree of domain commercial may end on a proposal, an unknown outcome or domain is an error") {
   std::string tree = replaced(test::mini_tree, "domain = \"network\"", "domain = \"commercial\"");
   tree = replaced(tree, "outcome = \"resolved\"", "outcome = \"proposal\"");
   auto ok = check("trees/network/t.net.toml", tree, true);

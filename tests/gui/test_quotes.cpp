@@ -185,7 +185,7 @@ TEST_CASE("the Quotes tab in French: statuses, count and amounts") {
   CHECK(q.editor.vat[0].first.starts_with("TVA 20"));
 }
 
-TEST_CASE("a draft's customer is edited field by field; a name cleared is refused") {
+TEST_CASE("a draft's customer is edited field by field, a name cleared is refused") {
   QuotesApp app;
   app.create("Paul Martin", 1);
   app.tap("quotes/customer_header");

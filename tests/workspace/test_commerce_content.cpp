@@ -95,7 +95,7 @@ TEST_CASE("the video-editing PC for a 1,500 EUR budget costs at most 1,500 EUR i
   CHECK(totals.ttc <= 150000);
 }
 
-TEST_CASE("no NAS or server is proposed without its own backup and a UPS; access points come with a PoE switch") {
+TEST_CASE("no NAS or server is proposed without its own backup and a UPS, access points come with a PoE switch") {
   const Commerce c;
   std::size_t storage = 0;
   for (const auto& p : c.proposals) {

@@ -248,7 +248,7 @@ TEST_CASE("a known error becomes an article of the user layer that lints clean a
   CHECK(p.history.back().kind == sv::ProblemEventKind::article);
 }
 
-TEST_CASE("a resolved incident becomes a known-error article with its diagnosis as the cause; an open one is refused") {
+TEST_CASE("a resolved incident becomes a known-error article with its diagnosis as the cause, an open one is refused") {
   Fixture f;
   auto t = f.incident("Le disque du poste compta claque", "Bruit de clic au démarrage et lenteurs");
   workspace::ArticleDraft a;

@@ -101,14 +101,10 @@ class SqliteStore final : public Store {
   /// PRAGMA integrity_check: empty when fine, else SQLite's findings.
   StoreStatus check(std::vector<std::string>& findings);
 
-  // [Batches] Many changes in one transaction (an import): between
-  // begin_batch and commit_batch every change is a savepoint (a refused one
-  // is undone alone), nothing is durable before commit_batch, and
-  // rollback_batch (or closing the store) undoes them all. One fsync for the
-  // batch instead of one per change. Batches do not nest.
-  StoreStatus begin_batch();
-  StoreStatus commit_batch();
-  void rollback_batch();
+  // [Batches] As Store says; one fsync for the batch instead of one per change.
+  StoreStatus begin_batch() override;
+  StoreStatus commit_batch() override;
+  void rollback_batch() override;
 
  private:
   SqliteStore(sqlite3* db, std::string path, bool read_only, int schema);

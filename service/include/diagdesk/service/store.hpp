@@ -1,6 +1,8 @@
 #pragma once
-/// Where tickets and assets live. The domain logic talks to this interface only, so a
-/// PostgreSQL store can follow the SQLite one (sqlite_store.hpp).
+/// Where tickets and assets live. The domain logic talks to this interface
+/// only: the SQLite store (sqlite_store.hpp, one file per desk) and the
+/// PostgreSQL store (pg_store.hpp, a team server) pass the same test suite
+/// (tests/service/test_store_contract.cpp).
 ///
 /// Rules of the group: every call returns a StoreStatus (never throws); a
 /// change is one transaction (the ticket row and its events together, or
@@ -32,7 +34,9 @@ enum class StoreError {
   full,        ///< the disk is full
   too_new,     ///< made by a newer Diagdesk (a higher schema version)
   duplicate,   ///< an asset with that tag, or that serial number, exists already
-  io           ///< any other failure (detail says which)
+  io,          ///< any other failure (detail says which)
+  denied,      ///< the server refused: this login's role has no right to do that (PostgreSQL)
+  unreachable  ///< the server cannot be reached or the connection was lost (PostgreSQL); nothing was saved
 };
 
 /// Stable name of an error ("stale"...).
@@ -107,6 +111,14 @@ class Store {
   virtual StoreStatus list_assets(const AssetFilter& filter, std::vector<Asset>& out) = 0;
   /// An asset's events, oldest first.
   virtual StoreStatus asset_history(std::int64_t asset_id, std::vector<AssetEvent>& out) = 0;
+  // [Batches] Many changes in one transaction (an import): between
+  // begin_batch and commit_batch every change is a savepoint (a refused one
+  // is undone alone), nothing is durable before commit_batch, and
+  // rollback_batch (or closing the store) undoes them all. Batches do not nest.
+  virtual StoreStatus begin_batch() = 0;
+  virtual StoreStatus commit_batch() = 0;
+  virtual void rollback_batch() = 0;
+
   /// The tickets opened on an asset (Ticket::asset_tag), by priority then creation time.
   StoreStatus asset_tickets(std::string_view tag, std::vector<Ticket>& out) {
     TicketFilter f;

@@ -1,0 +1,86 @@
+// End-to-end: `diagdesk team init | add-user | roles` and `diagdesk db
+// migrate --to` against the throw-away PostgreSQL cluster ctest starts
+// (pg_fixture.hpp): exits, messages in both languages, the password never
+// printed, the login able to connect with it, the desk's tickets on the server.
+#include "pg_fixture.hpp"
+#include "run.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using test::diagdesk;
+
+TEST_CASE("team init, add-user and roles set up a team server, bad input is refused with exit 2") {
+  test::TempDir home;
+  test::PgDatabase db;
+  const std::string server = test::quote(db.admin());
+  auto r = diagdesk(home, "--lang en team init " + server);
+  INFO(r.err);
+  REQUIRE(r.rc == 0);
+  CHECK(r.out.find("ready") != std::string::npos);
+  r = diagdesk(home, "--lang fr team init " + server);  // again: safe
+  CHECK(r.rc == 0);
+  CHECK(r.out.find("prêt") != std::string::npos);
+
+  const std::string login = "anna_" + std::to_string(::getpid());
+  r = diagdesk(home, "team add-user " + login + " --role operator --store " + server + " --password-stdin --json",
+               "Tr0ub4dor&3\n");
+  INFO(r.err);
+  REQUIRE(r.rc == 0);
+  const auto out = nlohmann::json::parse(r.out);
+  CHECK(out["status"] == "created");
+  CHECK(r.out.find("Tr0ub4dor") == std::string::npos);
+  CHECK(r.err.find("Tr0ub4dor") == std::string::npos);
+  // The login works with that password, over TCP.
+  CHECK(test::pg_value(db.tcp(login, "Tr0ub4dor&3"), "SELECT current_user") == login);
+  r = diagdesk(home, "--lang en team roles " + login + " --store " + server);
+  CHECK(r.rc == 0);
+  CHECK(r.out.find(login + ": operator") != std::string::npos);
+
+  r = diagdesk(home, "--lang en team add-user bob --role boss --store " + server + " --no-password");
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("'boss' is not a role") != std::string::npos);
+  r = diagdesk(home, "--lang fr team add-user 'Bob Smith' --role operator --store " + server + " --no-password");
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("nom de connexion") != std::string::npos);
+  r = diagdesk(home, "--lang en team add-user bob --role operator --store " + server);  // stdin is no terminal
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("--password-stdin") != std::string::npos);
+  r = diagdesk(home, "--lang en team add-user bob --role operator --store " + server + " --password-stdin", "");
+  CHECK(r.rc == 2);
+  CHECK(test::pg_value(db.admin(), "SELECT count(*) FROM pg_roles WHERE rolname = 'bob'") == "0");
+
+  r = diagdesk(home, "--lang en team init 'postgresql://x:hunter2@127.0.0.1:1/team'");
+  CHECK(r.rc == 1);
+  CHECK(r.err.find("cannot be reached") != std::string::npos);
+  CHECK(r.err.find("hunter2") == std::string::npos);
+  test::pg_exec(test::pg_state("conninfo"), "DROP ROLE IF EXISTS " + login);
+}
+
+TEST_CASE("db migrate copies the desk's tickets to the team server, counted, and refuses a second copy") {
+  test::TempDir home;
+  test::PgDatabase db;
+  const std::string data = "--data " + test::quote(DIAGDESK_DATA_DIR) + " --lang en ";
+  for (const char* title : {"Imprimante HS", "VPN coupé"}) {
+    const auto r = diagdesk(home, data + "incident new --title " + test::quote(title) +
+                                      " --caller 'Marie Dupont' --impact medium --urgency high");
+    INFO(r.err);
+    REQUIRE(r.rc == 0);
+  }
+  REQUIRE(diagdesk(home, "team init " + test::quote(db.admin())).rc == 0);
+  auto r = diagdesk(home, data + "db migrate --to " + test::quote(db.admin()) + " --json");
+  INFO(r.err);
+  REQUIRE(r.rc == 0);
+  const auto out = nlohmann::json::parse(r.out);
+  CHECK(out["copied"]["tickets"] == 2);
+  CHECK(out["copied"]["events"] == out["source"]["events"]);
+  CHECK(test::pg_value(db.admin(), "SELECT string_agg(number || ' ' || title, ', ' ORDER BY number) FROM tickets") ==
+        "INC-2026-000001 Imprimante HS, INC-2026-000002 VPN coupé");
+  r = diagdesk(home, data + "db migrate --to " + test::quote(db.admin()));
+  CHECK(r.rc == 1);
+  CHECK(r.err.find("nothing was copied") != std::string::npos);
+  CHECK(test::pg_value(db.admin(), "SELECT count(*) FROM tickets") == "2");
+  r = diagdesk(home, data + "db migrate --to " + test::quote((home.path() / "other.sqlite").string()));
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("not the address of a PostgreSQL server") != std::string::npos);
+}
