@@ -21,6 +21,7 @@ struct Globals {
   std::vector<std::string> kb;       ///< --kb: extra layers
   std::string data_dir;              ///< --data-dir: per-user state
   std::string lang;                  ///< --lang fr|en
+  std::string store;                 ///< --store: the team server (PostgreSQL), else the SQLite file
   bool json = false;                 ///< --json where supported
 
   workspace::Options options() const;

@@ -212,6 +212,8 @@ Runner add_db(CLI::App& app, Globals& g) {
       ->required();
   migrate->add_flag("--json", g.json, "Print JSON");
   return [&g, backup, check, migrate]() -> int {
+    // backup and check are the SQLite file's; the team server has its own tools (pg_dump, amcheck).
+    if (!g.store.empty() && !migrate->parsed()) return fail(say("db.not_for_server", g.language()), exit_usage);
     if (backup->parsed()) return run_backup(g, target);
     if (check->parsed()) return run_check(g);
     if (migrate->parsed()) return run_migrate(g, server);

@@ -13,6 +13,7 @@ workspace::Options Globals::options() const {
   if (!data.empty()) o.bundled = data;
   for (const auto& k : kb) o.layers.emplace_back(k);
   if (!data_dir.empty()) o.data_dir = data_dir;
+  o.store = store;
   o.lang = language();
   return o;
 }
@@ -54,6 +55,9 @@ int main(int argc, char** argv) {
   app.add_option("--kb", g.kb, "Extra knowledge-base folder (team or user layer); repeatable");
   app.add_option("--data-dir", g.data_dir, "Per-user data folder (index, sessions)")->envname("DIAGDESK_HOME");
   app.add_option("--lang", g.lang, "Language: fr or en")->check(CLI::IsMember({"fr", "en"}));
+  app.add_option("--store", g.store,
+                 "Team server of tickets and assets (postgresql://USER@HOST/DB; docs/team.md); default: the data folder's SQLite file")
+      ->envname("DIAGDESK_STORE");
   app.fallthrough();
 
   std::vector<std::pair<CLI::App*, Runner>> commands;

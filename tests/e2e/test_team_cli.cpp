@@ -84,3 +84,86 @@ TEST_CASE("db migrate copies the desk's tickets to the team server, counted, and
   CHECK(r.rc == 2);
   CHECK(r.err.find("not the address of a PostgreSQL server") != std::string::npos);
 }
+
+namespace {
+
+/// A team database with logins; `store(login)` is the --store option of that login.
+struct TeamServer {
+  test::PgDatabase db;
+  std::vector<std::string> logins;
+  TeamServer(test::TempDir& home, const std::vector<std::pair<std::string, std::string>>& people) {
+    REQUIRE(diagdesk(home, "team init " + test::quote(db.admin())).rc == 0);
+    for (const auto& [who, role] : people) {
+      const std::string login = who + "_" + std::to_string(::getpid());
+      const auto r = diagdesk(home, "team add-user " + login + " --role " + role + " --store " + test::quote(db.admin()) +
+                                        " --password-stdin", "pw-" + login + "\n");
+      INFO(r.err);
+      REQUIRE(r.rc == 0);
+      logins.push_back(login);
+    }
+  }
+  ~TeamServer() {
+    for (const auto& l : logins) test::pg_exec(test::pg_state("conninfo"), "DROP ROLE IF EXISTS " + l);
+  }
+  std::string store(std::size_t i) const { return "--store " + test::quote(db.tcp(logins[i], "pw-" + logins[i])) + " "; }
+};
+
+}  // namespace
+
+TEST_CASE("two operators' diagdesk processes share one queue on the team server, and a stale change is refused") {
+  test::TempDir home_anna, home_bob;
+  TeamServer team(home_anna, {{"anna", "operator"}, {"bob", "operator"}, {"eve", "trainee"}});
+  const std::string data = "--data " + test::quote(DIAGDESK_DATA_DIR) + " --lang en ";
+  auto r = diagdesk(home_anna, data + team.store(0) + "incident new --title 'Imprimante HS' --caller 'Marie Dupont' "
+                                                      "--impact medium --urgency high --operator anna --json");
+  INFO(r.err);
+  REQUIRE(r.rc == 0);
+  const std::string number = nlohmann::json::parse(r.out)["number"];
+  CHECK(number == "INC-2026-000001");
+  // Bob, another process with another data folder and login, sees it in his queue and takes it.
+  r = diagdesk(home_bob, data + team.store(1) + "incident list --json");
+  INFO(r.err);
+  REQUIRE(r.rc == 0);
+  CHECK(r.out.find("Imprimante HS") != std::string::npos);
+  r = diagdesk(home_bob, data + team.store(1) + "incident assign " + number + " bob --as bob --version 1");
+  INFO(r.err);
+  CHECK(r.rc == 0);
+  // Anna still has version 1: her change is refused, Bob's kept.
+  r = diagdesk(home_anna, data + team.store(0) + "incident note " + number + " 'rappelé' --operator anna --version 1");
+  CHECK(r.rc != 0);
+  CHECK(r.err.find("changed by someone else") != std::string::npos);
+  r = diagdesk(home_anna, data + team.store(0) + "incident show " + number + " --json");
+  REQUIRE(r.rc == 0);
+  CHECK(r.out.find("\"bob\"") != std::string::npos);
+  // The desk's own SQLite file was never made: the tickets are on the server.
+  CHECK_FALSE(std::filesystem::exists(home_anna.path() / "userdata" / "service.sqlite"));
+  // A trainee's queue holds no real ticket.
+  r = diagdesk(home_anna, data + team.store(2) + "incident list --json");
+  REQUIRE(r.rc == 0);
+  CHECK(r.out.find("Imprimante HS") == std::string::npos);
+  // Problems are not on the server yet: said so, nothing written anywhere.
+  r = diagdesk(home_anna, data + team.store(0) + "problem list");
+  CHECK(r.rc != 0);
+  CHECK(r.err.find("not on the team server yet") != std::string::npos);
+}
+
+TEST_CASE("the team server unreachable or the login refused: a clear message, exit 1, the password never shown") {
+  test::TempDir home;
+  test::PgDatabase db;
+  const std::string data = "--data " + test::quote(DIAGDESK_DATA_DIR) + " --lang en ";
+  auto r = diagdesk(home, data + "--store 'postgresql://anna:hunter2@127.0.0.1:1/diagdesk' incident list");
+  CHECK(r.rc == 1);
+  CHECK(r.err.find("cannot be reached") != std::string::npos);
+  CHECK(r.err.find("hunter2") == std::string::npos);
+  r = diagdesk(home, data + "--store " + test::quote(db.tcp("diagdesk_admin", "wrong-one")) + " incident list");
+  CHECK(r.rc == 1);
+  CHECK(r.err.find("refuses") != std::string::npos);
+  CHECK(r.err.find("wrong-one") == std::string::npos);
+  // A database without the schema: told to run team init.
+  r = diagdesk(home, data + "--store " + test::quote(db.admin()) + " incident list");
+  CHECK(r.rc == 1);
+  CHECK(r.err.find("team init") != std::string::npos);
+  r = diagdesk(home, data + "--store " + test::quote(db.admin()) + " db check");
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("pg_dump") != std::string::npos);
+}

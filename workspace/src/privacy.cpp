@@ -28,15 +28,22 @@ sv::ErasureOptions options(ServiceDesk& desk, const std::string& actor, Lang lan
   return o;
 }
 
+/// Personal data are found and erased in the SQLite database only, for now.
+DeskError off_server(Lang lang) {
+  return refuse("io", "", "", tr("desk.privacy.not_on_server", lang), lang);
+}
+
 }  // namespace
 
 DeskError privacy_find(ServiceDesk& desk, const std::string& name, Lang lang, sv::PersonData& out) {
-  return outcome(sv::find_person(desk.store(), name, out), name, lang);
+  if (!desk.sqlite_store()) return off_server(lang);
+  return outcome(sv::find_person(*desk.sqlite_store(), name, out), name, lang);
 }
 
 DeskError privacy_erase(ServiceDesk& desk, const std::string& name, const std::string& actor, Lang lang, bool dry_run,
                         sv::Erasure& out) {
-  return outcome(sv::erase_person(desk.store(), name, options(desk, actor, lang, dry_run), out), name, lang);
+  if (!desk.sqlite_store()) return off_server(lang);
+  return outcome(sv::erase_person(*desk.sqlite_store(), name, options(desk, actor, lang, dry_run), out), name, lang);
 }
 
 sv::PrivacySettings privacy_settings(const Workspace& ws) {
@@ -48,7 +55,8 @@ sv::PrivacySettings privacy_settings(const Workspace& ws) {
 DeskError privacy_retention(ServiceDesk& desk, int days, const std::string& actor, Lang lang, bool dry_run,
                             sv::Erasure& out) {
   const sv::Time before = desk.now() - static_cast<sv::Time>(days) * 86400;
-  return outcome(sv::apply_retention(desk.store(), before, options(desk, actor, lang, dry_run), out), "", lang);
+  if (!desk.sqlite_store()) return off_server(lang);
+  return outcome(sv::apply_retention(*desk.sqlite_store(), before, options(desk, actor, lang, dry_run), out), "", lang);
 }
 
 }  // namespace diagdesk::workspace

@@ -8,6 +8,7 @@
 // [SECTION] Links
 #include <diagdesk/workspace/problem_desk.hpp>
 
+#include "off_server_stores.hpp"
 #include "service_desk_text.hpp"
 
 #include <diagdesk/engine/i18n.hpp>
@@ -39,7 +40,17 @@ DeskError problem_store_error(const sv::StoreStatus& s, const std::string& numbe
 
 }  // namespace
 
-ProblemDesk::ProblemDesk(ServiceDesk& desk, const Workspace& ws) : m_desk(desk), m_ws(ws), m_store(desk.store()) {}
+namespace {
+
+std::unique_ptr<sv::ProblemStore> problems_of(ServiceDesk& desk) {
+  if (sv::SqliteStore* file = desk.sqlite_store()) return std::make_unique<sv::SqliteProblemStore>(*file);
+  return std::make_unique<detail::OffServerProblems>();
+}
+
+}  // namespace
+
+ProblemDesk::ProblemDesk(ServiceDesk& desk, const Workspace& ws)
+    : m_desk(desk), m_ws(ws), m_owned(problems_of(desk)), m_store(*m_owned) {}
 
 // [SECTION] Reading ---------------------------------------------------------------------
 

@@ -4,6 +4,7 @@
 //   Changing    create, lines, customer, the lifecycle moves
 // The quotes of the service desk (quote_desk.hpp). From a diagnosis:
 // quote_desk_propose.cpp; documents: quote_desk_documents.cpp.
+#include "off_server_stores.hpp"
 #include "quote_text.hpp"
 
 #include <diagdesk/engine/i18n.hpp>
@@ -17,7 +18,17 @@ namespace sv = diagdesk::service;
 
 // [SECTION] Opening ---------------------------------------------------------------------
 
-QuoteDesk::QuoteDesk(const Workspace& ws, ServiceDesk& desk) : m_ws(ws), m_desk(desk), m_store(desk.store()) {
+namespace {
+
+std::unique_ptr<service::QuoteStore> quotes_of(ServiceDesk& desk) {
+  if (service::SqliteStore* file = desk.sqlite_store()) return std::make_unique<service::SqliteQuoteStore>(*file);
+  return std::make_unique<detail::OffServerQuotes>();
+}
+
+}  // namespace
+
+QuoteDesk::QuoteDesk(const Workspace& ws, ServiceDesk& desk)
+    : m_ws(ws), m_desk(desk), m_owned(quotes_of(desk)), m_store(*m_owned) {
   std::vector<fs::path> catalogues, proposals;
   for (const auto& layer : ws.layers()) {
     catalogues.push_back(layer.path / "commerce" / "catalogue.toml");

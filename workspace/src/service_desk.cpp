@@ -12,10 +12,12 @@
 #include <diagdesk/engine/i18n.hpp>
 #include <diagdesk/engine/session_file.hpp>
 #include <diagdesk/service/lifecycle.hpp>
+#include <diagdesk/service/pg_store.hpp>
 #include <diagdesk/workspace/model_learn.hpp>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <set>
 
 namespace diagdesk::workspace {
@@ -93,24 +95,47 @@ std::optional<sv::Time> next_due(const sv::SlaState& s) {
 
 // [SECTION] Opening ---------------------------------------------------------------------
 
-ServiceDesk::ServiceDesk(const Workspace& ws, std::unique_ptr<sv::SqliteStore> store, sv::ServiceConfig config)
-    : m_ws(ws), m_store(std::move(store)), m_config(std::move(config)) {}
+ServiceDesk::ServiceDesk(const Workspace& ws, std::unique_ptr<sv::Store> store, sv::SqliteStore* sqlite,
+                         std::string where, sv::ServiceConfig config)
+    : m_ws(ws), m_store(std::move(store)), m_sqlite(sqlite), m_where(std::move(where)), m_config(std::move(config)) {}
 
 ServiceDesk::~ServiceDesk() = default;
 
 fs::path ServiceDesk::database_path(const Workspace& ws) { return ws.options().data_dir / "service.sqlite"; }
 
+std::string ServiceDesk::store_connection(const Workspace& ws) {
+  if (!ws.options().store.empty()) return ws.options().store;
+  const char* env = std::getenv("DIAGDESK_STORE");
+  return env ? env : "";
+}
+
 std::unique_ptr<ServiceDesk> ServiceDesk::open(const Workspace& ws, DeskError& error, sv::OpenOptions options) {
   error = {};
   sv::StoreStatus status;
-  auto store = sv::SqliteStore::open(database_path(ws), options, status);
+  std::unique_ptr<sv::Store> store;
+  sv::SqliteStore* sqlite = nullptr;
+  std::string where;
+  if (const std::string server = store_connection(ws); !server.empty()) {
+    // Operators' logins cannot create or upgrade the schema: `diagdesk team init` does, as the owner.
+    sv::PgOptions pg;
+    pg.migrate = false;
+    auto team = sv::PgStore::open(server, pg, status);
+    if (team) where = team->where();
+    store = std::move(team);
+  } else {
+    auto file = sv::SqliteStore::open(database_path(ws), options, status);
+    sqlite = file.get();
+    if (file) where = file->path();
+    store = std::move(file);
+  }
   if (!store) {
     error = store_error(status, "", ws.options().lang);
     return nullptr;
   }
   std::vector<fs::path> roots;
   for (const auto& layer : ws.layers()) roots.push_back(layer.path);
-  std::unique_ptr<ServiceDesk> desk(new ServiceDesk(ws, std::move(store), sv::load_service_config(roots)));
+  std::unique_ptr<ServiceDesk> desk(
+      new ServiceDesk(ws, std::move(store), sqlite, std::move(where), sv::load_service_config(roots)));
   desk->load_asset_facts();
   return desk;
 }

@@ -20,6 +20,8 @@
 /// language. Every change is one transaction with its events.
 
 #include <diagdesk/service/problem_store.hpp>
+
+#include <memory>
 #include <diagdesk/workspace/service_desk.hpp>
 
 #include <optional>
@@ -141,7 +143,9 @@ class ProblemDesk {
                    ProblemView& out, bool link);
   ServiceDesk& m_desk;
   const Workspace& m_ws;
-  service::SqliteProblemStore m_store;
+  /// The SQLite problems, or (on the team server) a store that says they are not there yet.
+  std::unique_ptr<service::ProblemStore> m_owned;
+  service::ProblemStore& m_store;
 };
 
 }  // namespace diagdesk::workspace

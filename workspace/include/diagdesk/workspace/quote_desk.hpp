@@ -150,7 +150,9 @@ class QuoteDesk {
                  const std::string& value = "") const;
   const Workspace& m_ws;
   ServiceDesk& m_desk;
-  service::SqliteQuoteStore m_store;
+  /// The SQLite quotes, or (on the team server) a store that says they are not there yet.
+  std::unique_ptr<service::QuoteStore> m_owned;
+  service::QuoteStore& m_store;
   service::Catalogue m_catalogue;
   std::vector<service::Proposal> m_proposals;
   std::vector<service::Problem> m_problems;

@@ -1,6 +1,7 @@
 #pragma once
 /// The service desk both front ends use: tickets (incidents and service
-/// requests) in <data_dir>/service.sqlite, with the priority matrix, the SLA
+/// requests) in <data_dir>/service.sqlite or on the team server
+/// (Options::store, $DIAGDESK_STORE: PostgreSQL, docs/team.md), with the priority matrix, the SLA
 /// policy and the business calendar of the knowledge layers
 /// (<layer>/service/*.toml), diagnoses attached to tickets, the escalation
 /// packet for level 2 and the intervention report.
@@ -140,15 +141,28 @@ class ServiceDesk {
   /// and loads the service settings of every layer. Returns nullptr with
   /// `error` set for a corrupt, locked, read-only (when it must be created or
   /// migrated), full or too-new database. The workspace must outlive the desk.
+  /// On the team server (store_connection() not empty) the tickets and
+  /// assets are there, and `error` may also say denied or unreachable;
+  /// problems, quotes and personal-data erasure stay with the SQLite
+  /// database and say so (code "io") until they move to the server too.
   static std::unique_ptr<ServiceDesk> open(const Workspace& ws, DeskError& error,
                                            service::OpenOptions options = {});
   ~ServiceDesk();
 
   /// <data_dir>/service.sqlite
   static fs::path database_path(const Workspace& ws);
+  /// The team server's connection string: Options::store, else
+  /// $DIAGDESK_STORE; empty for the SQLite file.
+  static std::string store_connection(const Workspace& ws);
 
   const service::ServiceConfig& config() const { return m_config; }
-  service::SqliteStore& store() { return *m_store; }
+  service::Store& store() { return *m_store; }
+  /// The SQLite store, for the parts that live only there (problems,
+  /// quotes, personal data); nullptr on the team server.
+  service::SqliteStore* sqlite_store() { return m_sqlite; }
+  /// Where the tickets are, for messages: the file's path, or the server
+  /// as postgresql://user@host:port/db (never a password).
+  const std::string& where() const { return m_where; }
   /// Now, in Unix seconds: the system clock unless a test set another.
   service::Time now() const;
   void set_clock(std::function<service::Time()> clock) { m_clock = std::move(clock); }
@@ -245,7 +259,8 @@ class ServiceDesk {
   std::string event_note(const service::Event& e, engine::Lang lang) const;
 
  private:
-  ServiceDesk(const Workspace& ws, std::unique_ptr<service::SqliteStore> store, service::ServiceConfig config);
+  ServiceDesk(const Workspace& ws, std::unique_ptr<service::Store> store, service::SqliteStore* sqlite,
+              std::string where, service::ServiceConfig config);
   /// The view of a ticket just read or saved: its history and its SLA now.
   DeskError view_of(service::Ticket t, TicketView& out);
   /// Reads the ticket, checks `expected_version`, applies `move` (which
@@ -261,7 +276,9 @@ class ServiceDesk {
   DeskError save_new_asset(service::Asset a, std::vector<service::AssetEvent> field_events, const std::string& actor,
                            AssetView* out);
   const Workspace& m_ws;
-  std::unique_ptr<service::SqliteStore> m_store;
+  std::unique_ptr<service::Store> m_store;
+  service::SqliteStore* m_sqlite;  ///< m_store when it is the SQLite one, else nullptr
+  std::string m_where;
   service::ServiceConfig m_config;
   std::vector<AssetFactRule> m_asset_facts;
   std::function<service::Time()> m_clock;

@@ -27,6 +27,9 @@ struct Options {
   std::vector<fs::path> layers;   ///< team / user KB folders added on top, in order
   fs::path data_dir;              ///< per-user state (default: default_data_dir())
   Lang lang = Lang::en;           ///< interface language
+  /// The team server of tickets and assets (a PostgreSQL connection string,
+  /// docs/team.md); empty: $DIAGDESK_STORE, else the SQLite file in data_dir.
+  std::string store;
 };
 
 /// The bundled KB: $DIAGDESK_DATA, else the folder compiled in.
