@@ -22,6 +22,7 @@ struct Globals {
   std::string data_dir;              ///< --data-dir: per-user state
   std::string lang;                  ///< --lang fr|en
   std::string store;                 ///< --store: the team server (PostgreSQL), else the SQLite file
+  std::string team_index;            ///< --team-index HOST:PORT: the team KB's remote index
   bool json = false;                 ///< --json where supported
 
   workspace::Options options() const;

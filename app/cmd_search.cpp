@@ -2,6 +2,8 @@
 // the symptom-to-tree choice used by `diagdesk diagnose --symptom`.
 #include "cli.hpp"
 
+#include <diagdesk/engine/training_sim.hpp>  // format_text
+
 #include <diagdesk/engine/i18n.hpp>
 #include <diagdesk/workspace/search.hpp>
 
@@ -57,6 +59,10 @@ Runner add_search(CLI::App& app, Globals& g) {
     auto ws = open_workspace(g);
     workspace::Search search(*ws);
     search.set_progress(terminal_progress(ui));
+    if (!search.bad_team_index().empty())
+      std::cerr << "diagdesk: "
+                << engine::format_text(workspace::search_label("search.team_index_bad", ui), {search.bad_team_index()})
+                << '\n';
     const bool tty = !g.json && ::isatty(STDOUT_FILENO);
     kb::SearchQuery q;
     for (const auto& w : words) q.text += (q.text.empty() ? "" : " ") + w;
@@ -93,6 +99,9 @@ Runner add_search(CLI::App& app, Globals& g) {
     for (auto n : r.notices) {
       if (n == kb::SearchNotice::query_truncated) std::cerr << "diagdesk: " << L("search.truncated") << '\n';
       if (n == kb::SearchNotice::index_read_only) std::cerr << "diagdesk: " << L("search.read_only") << '\n';
+      if (n == kb::SearchNotice::team_offline && search.team_index())
+        std::cerr << "diagdesk: " << L("search.team_offline") << " (" << search.team_index()->host << ':'
+                  << search.team_index()->port << ")\n";
     }
     if (r.has(kb::SearchNotice::empty_query)) {
       std::cout << L("search.empty") << '\n';

@@ -14,6 +14,7 @@ workspace::Options Globals::options() const {
   for (const auto& k : kb) o.layers.emplace_back(k);
   if (!data_dir.empty()) o.data_dir = data_dir;
   o.store = store;
+  o.team_index = team_index;
   o.lang = language();
   return o;
 }
@@ -58,6 +59,9 @@ int main(int argc, char** argv) {
   app.add_option("--store", g.store,
                  "Team server of tickets and assets (postgresql://USER@HOST/DB; docs/team.md); default: the data folder's SQLite file")
       ->envname("DIAGDESK_STORE");
+  app.add_option("--team-index", g.team_index,
+                 "The team knowledge base's index served by xapian-tcpsrv, HOST:PORT, searched with the local layers")
+      ->envname("DIAGDESK_TEAM_INDEX");
   app.fallthrough();
 
   std::vector<std::pair<CLI::App*, Runner>> commands;

@@ -54,6 +54,8 @@ SearchVm search_task(KbState& state, const workspace::Workspace& ws, const Searc
       if (!results.did_you_mean.empty()) {
         out.notice = workspace::search_label("search.did_you_mean", r.ui_lang) + " « " + results.did_you_mean + " » ?";
       }
+      // The team layer offline: said above the results, which are the local layers' alone.
+      if (results.has(kb::SearchNotice::team_offline)) out.notice = workspace::search_label("search.team_offline", r.ui_lang);
     }
     if (!index_ok) {
       out.trees.clear();

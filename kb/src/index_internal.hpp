@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -122,8 +123,12 @@ struct BuiltQuery {
   bool empty = true;
   bool truncated = false;
 };
+/// `remote_shard`: `db` holds a remote database (the team index), where
+/// Xapian 1.4.22's OP_MAX crashes in get_mset (a segmentation fault once the
+/// MSet is smaller than the matches): the two languages are then joined with
+/// OP_OR, so a document matching in both adds its two weights.
 BuiltQuery build_query(const Xapian::Database& db, const SearchQuery& q, const Stems& stems,
-                       const PreparedSynonyms& synonyms);
+                       const PreparedSynonyms& synonyms, bool remote_shard = false);
 
 }  // namespace diagdesk::kb::detail
 
@@ -137,6 +142,13 @@ struct Index::Impl {
   detail::PreparedSynonyms synonyms;
   std::optional<Xapian::Database> reader;
   bool read_only = false;
+  // The team's remote index (set_remote): `searched` is the local index plus
+  // the remote one, opened while the server answers; `offline` says why not.
+  std::optional<RemoteIndex> remote;
+  std::optional<Xapian::Database> searched;
+  std::string offline;
+  std::chrono::steady_clock::time_point retry_at{};
+  std::chrono::steady_clock::time_point connected_at{};
 
   bool exists() const {
     std::error_code ec;

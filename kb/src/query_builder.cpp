@@ -364,7 +364,7 @@ std::string_view cap(std::string_view text, std::size_t max) {
 constexpr double other_language_weight = 0.5;
 
 BuiltQuery build_query(const Xapian::Database& db, const SearchQuery& q, const Stems& stems,
-                       const PreparedSynonyms& synonyms) {
+                       const PreparedSynonyms& synonyms, bool remote_shard) {
   BuiltQuery out;
   std::string_view text = cap(q.text, max_query_bytes);
   out.truncated = text.size() < q.text.size();
@@ -414,7 +414,7 @@ BuiltQuery build_query(const Xapian::Database& db, const SearchQuery& q, const S
     per_lang.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, lq, i == 0 ? 1.0 : other_language_weight);
   }
   out.query = per_lang.size() == 1 ? per_lang.front().get_subquery(0)
-                                   : combine(Xapian::Query::OP_MAX, per_lang);
+                                   : combine(remote_shard ? Xapian::Query::OP_OR : Xapian::Query::OP_MAX, per_lang);
   out.empty = out.query.empty();
   return out;
 }

@@ -18,6 +18,7 @@ const char* to_string(SearchNotice n) {
     case SearchNotice::query_truncated: return "query_truncated";
     case SearchNotice::corrected: return "corrected";
     case SearchNotice::index_read_only: return "index_read_only";
+    case SearchNotice::team_offline: return "team_offline";
   }
   return "?";
 }
@@ -42,15 +43,79 @@ void add_notice(SearchResults& res, SearchNotice n, const std::string& sentence)
   res.message += sentence;
 }
 
+std::string where(const RemoteIndex& r) { return r.host + ":" + std::to_string(r.port); }
+
 }  // namespace
+
+void Index::set_remote(std::optional<RemoteIndex> remote) {
+  m_impl->remote = std::move(remote);
+  m_impl->searched.reset();
+  m_impl->offline.clear();
+  m_impl->retry_at = {};
+}
+
+const std::optional<RemoteIndex>& Index::remote() const { return m_impl->remote; }
+
+bool Index::remote_online() const { return m_impl->remote && m_impl->searched && m_impl->offline.empty(); }
+
+std::optional<RemoteIndex> parse_remote_index(std::string_view text) {
+  const auto colon = text.rfind(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 == text.size()) return std::nullopt;
+  std::string_view host = text.substr(0, colon);
+  if (host.front() == '[') {
+    if (host.size() < 3 || host.back() != ']') return std::nullopt;
+    host = host.substr(1, host.size() - 2);
+  } else if (host.find(':') != std::string_view::npos) {
+    return std::nullopt;  // an IPv6 address goes in brackets
+  }
+  unsigned port = 0;
+  for (char c : text.substr(colon + 1)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    port = port * 10 + static_cast<unsigned>(c - '0');
+    if (port > 65535) return std::nullopt;
+  }
+  if (port == 0) return std::nullopt;
+  for (char c : host) {
+    if (static_cast<unsigned char>(c) <= ' ' || c == '/' || c == '@') return std::nullopt;
+  }
+  RemoteIndex r;
+  r.host = std::string(host);
+  r.port = port;
+  return r;
+}
 
 SearchResults Index::search(const SearchQuery& q) {
   SearchResults res;
   Impl& m = *m_impl;
+  // The database to search: the local one, plus the team's remote index while
+  // its server answers (tried again once retry_at has passed).
+  auto searched_database = [](Impl& im) -> const Xapian::Database& {
+    if (!im.remote) return *im.reader;
+    const auto now = std::chrono::steady_clock::now();
+    if (im.searched && now - im.connected_at >= std::chrono::milliseconds(im.remote->refresh_after_ms))
+      im.searched.reset();
+    if (!im.searched && now >= im.retry_at) {
+      try {
+        Xapian::Database both(im.dir.string());
+        both.add_database(Xapian::Remote::open(im.remote->host, im.remote->port,
+                                               static_cast<unsigned>(im.remote->timeout_ms),
+                                               static_cast<unsigned>(im.remote->connect_timeout_ms)));
+        im.searched.emplace(std::move(both));
+        im.connected_at = now;
+        im.offline.clear();
+      } catch (const Xapian::NetworkError& e) {
+        im.offline = e.get_msg();
+        im.retry_at = now + std::chrono::milliseconds(im.remote->retry_after_ms);
+      }
+    }
+    if (!im.searched) return *im.reader;
+    im.searched->reopen();
+    return *im.searched;
+  };
   if (m.read_only)
     add_notice(res, SearchNotice::index_read_only,
                "The index is locked by another process and may not reflect the latest changes.");
-  for (int attempt = 0; attempt < 2; ++attempt) {
+  for (int attempt = 0; attempt < 3; ++attempt) {
     try {
       if (!m.reader) {
         if (!m.exists()) {
@@ -62,9 +127,9 @@ SearchResults Index::search(const SearchQuery& q) {
       } else {
         m.reader->reopen();
       }
-      const Xapian::Database& db = *m.reader;
+      const Xapian::Database& db = searched_database(m);
 
-      detail::BuiltQuery bq = detail::build_query(db, q, m.stems, m.synonyms);
+      detail::BuiltQuery bq = detail::build_query(db, q, m.stems, m.synonyms, m.searched.has_value());
       if (bq.truncated)
         add_notice(res, SearchNotice::query_truncated,
                    "The query was too long; only its first " + std::to_string(max_query_words) +
@@ -136,10 +201,25 @@ SearchResults Index::search(const SearchQuery& q) {
         h.out_of_date = d.out_of_date;
         res.hits.push_back(std::move(h));
       }
+      if (m.remote && !m.offline.empty()) {
+        add_notice(res, SearchNotice::team_offline,
+                   "The team index at " + where(*m.remote) + " cannot be reached (" + m.offline +
+                       "); these results come from the local layers only.");
+      }
       return res;
     } catch (const Xapian::DatabaseModifiedError&) {
       // A writer committed while we read: reopen and try once more.
       if (m.reader) m.reader->reopen();
+      continue;
+    } catch (const Xapian::NetworkError& e) {
+      // The team's server went away during the search: the local layers alone, and try it again later.
+      m.searched.reset();
+      m.offline = e.get_msg();
+      if (m.remote) m.retry_at = std::chrono::steady_clock::now() + std::chrono::milliseconds(m.remote->retry_after_ms);
+      res = SearchResults{};
+      if (m.read_only)
+        add_notice(res, SearchNotice::index_read_only,
+                   "The index is locked by another process and may not reflect the latest changes.");
       continue;
     } catch (const Xapian::DatabaseCorruptError& e) {
       m.reader.reset();

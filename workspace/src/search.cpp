@@ -17,6 +17,7 @@
 #include <diagdesk/kb/synonyms.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstdio>
 #include <sstream>
 #include <unordered_map>
@@ -75,6 +76,10 @@ constexpr Label labels[] = {
     {"search.empty", "La requête ne contient aucun mot à chercher.", "The query has no word to search for."},
     {"search.read_only", "L'index est verrouillé par un autre processus et peut ne pas refléter les derniers changements.",
      "The index is locked by another process and may not reflect the latest changes."},
+    {"search.team_index_bad", "l'index de l'équipe « {1} » n'est pas de la forme hôte:port (--team-index, DIAGDESK_TEAM_INDEX) : recherche dans les seules bases locales",
+     "the team index '{1}' is not host:port (--team-index, DIAGDESK_TEAM_INDEX): searching the local layers only"},
+    {"search.team_offline", "La base de l'équipe est injoignable : ces résultats viennent des seules bases locales (nouvel essai à chaque recherche).",
+     "The team knowledge base cannot be reached: these results come from the local layers only (tried again at each search)."},
     {"search.tree", "arbre", "tree"},
     {"search.article", "article", "article"},
     {"search.out_of_date", "traduction plus récente", "translation is newer"},
@@ -96,6 +101,8 @@ constexpr Label labels[] = {
     {"index.requested", "à la demande", "as requested"},
     {"index.in", "en", "in"},
     {"index.progress", "Indexation", "Indexing"},
+    {"index.out_needs_kb", "--out construit l'index des seules bases --kb : donnez au moins un --kb DOSSIER",
+     "--out builds the index of the --kb layers alone: give at least one --kb DIR"},
 };
 
 const char* label(std::string_view key, Lang lang) {
@@ -201,12 +208,39 @@ kb::Document tree_document(const engine::Tree& tree, const std::string& layer) {
 
 fs::path catalogue_file(const Workspace& ws) { return ws.options().data_dir / "index-catalogue.tsv"; }
 
-Search::Search(const Workspace& ws)
+namespace {
+
+/// --team-index, else $DIAGDESK_TEAM_INDEX ("" when neither).
+std::string team_index_text(const Workspace& ws) {
+  if (!ws.options().team_index.empty()) return ws.options().team_index;
+  const char* env = std::getenv("DIAGDESK_TEAM_INDEX");
+  return env ? env : "";
+}
+
+}  // namespace
+
+Search::Search(const Workspace& ws) : Search(ws, Place{ws.options().data_dir / "index"}) {
+  m_extra_layers_only = false;
+  if (const std::string team = team_index_text(ws); !team.empty()) {
+    if (auto remote = kb::parse_remote_index(team)) {
+      m_index.set_remote(*remote);
+    } else {
+      m_bad_team_index = team;
+      m_diagnostics.push_back({kb::Severity::error, "team-index", "", 0, 0,
+                               "the team index '" + team + "' is not host:port (--team-index, DIAGDESK_TEAM_INDEX); "
+                               "searching the local layers only"});
+    }
+  }
+}
+
+Search::Search(const Workspace& ws, const Place& place)
     : m_knowledge(ws.knowledge()),
       m_layers(ws.layers()),
-      m_catalogue_file(catalogue_file(ws)),
+      m_catalogue_file(place.dir == ws.options().data_dir / "index" ? catalogue_file(ws)
+                                                                     : place.dir / "index-catalogue.tsv"),
       m_catalogue(kb::scan_layers(article_layers(ws), m_catalogue_file)),
-      m_index(ws.options().data_dir / "index") {
+      m_index(place.dir),
+      m_extra_layers_only(true) {
   m_diagnostics = m_catalogue.diagnostics;
   kb::Synonyms synonyms;
   for (const auto& l : m_layers) {
@@ -223,21 +257,32 @@ Search::Search(const Workspace& ws)
 kb::SyncReport Search::update_index(kb::SyncMode mode, const kb::SyncProgress& progress) {
   // Articles by reference (their documents are read again only when the
   // index lacks them), trees as documents (they are in memory anyway).
-  const auto& entries = m_catalogue.articles;
+  // An index for others (Place) holds the --kb layers only: every Diagdesk
+  // has the bundled articles and trees, and its own user layer.
+  auto wanted = [&](const std::string& layer) {
+    return !m_extra_layers_only || (layer != "bundled" && layer != "user");
+  };
+  std::vector<const kb::ArticleEntry*> entries;
+  entries.reserve(m_catalogue.articles.size());
+  for (const auto& e : m_catalogue.articles)
+    if (wanted(e.layer)) entries.push_back(&e);
   std::vector<kb::Document> trees;
   trees.reserve(m_knowledge->trees().size());
-  for (const auto& t : m_knowledge->trees()) trees.push_back(tree_document(t, layer_of(t.pos.file, m_layers)));
+  for (const auto& t : m_knowledge->trees()) {
+    std::string layer = layer_of(t.pos.file, m_layers);
+    if (wanted(layer)) trees.push_back(tree_document(t, std::move(layer)));
+  }
   std::vector<kb::DocumentRef> refs;
   refs.reserve(entries.size() + trees.size());
-  for (const auto& e : entries) refs.push_back({e.id, e.hash()});
+  for (const auto* e : entries) refs.push_back({e->id, e->hash()});
   for (const auto& t : trees) refs.push_back({t.id, kb::content_hash(t)});
   std::unordered_map<std::string_view, kb::Document*> parsed;
   for (auto& d : m_catalogue.parsed_documents) parsed[d.id] = &d;
   auto load = [&](std::size_t i) -> std::optional<kb::Document> {
     if (i >= entries.size()) return trees[i - entries.size()];
-    if (auto it = parsed.find(entries[i].id); it != parsed.end()) return std::move(*it->second);
+    if (auto it = parsed.find(entries[i]->id); it != parsed.end()) return std::move(*it->second);
     ++m_reloaded;
-    return kb::load_document(entries[i]);
+    return kb::load_document(*entries[i]);
   };
   m_last = m_index.sync(refs, load, mode, progress);
   m_synced = true;

@@ -23,6 +23,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace diagdesk::kb {
@@ -108,6 +109,27 @@ using DocumentLoader = std::function<std::optional<Document>(std::size_t i)>;
 /// from sync() now and then so a front end can draw a progress bar.
 using SyncProgress = std::function<void(std::size_t done, std::size_t total)>;
 
+/// The team knowledge base's index served by `xapian-tcpsrv` (read only):
+/// searched in the same query as the local index, its results saying their
+/// own layer (the one the index was built with, "team").
+struct RemoteIndex {
+  std::string host;
+  unsigned port = 0;
+  int timeout_ms = 3000;          ///< for each exchange with the server
+  int connect_timeout_ms = 1000;  ///< for the connection
+  /// While the server cannot be reached, searches use the local index alone
+  /// and try the server again after this long.
+  int retry_after_ms = 5000;
+  /// A connection is opened again after this long. The indexing machine
+  /// rebuilds the team index into a new folder that takes the old one's place,
+  /// and the server keeps each connection on the database it opened: the
+  /// new connection sees the new index.
+  int refresh_after_ms = 10000;
+};
+
+/// "host:port" (or "[ipv6]:port") as a RemoteIndex; nullopt when malformed.
+std::optional<RemoteIndex> parse_remote_index(std::string_view text);
+
 class Index {
  public:
   /// Nothing is opened yet: sync() creates or repairs the database, search()
@@ -138,6 +160,15 @@ class Index {
 
   /// Replaces the synonym groups used by search().
   void set_synonyms(const Synonyms& synonyms);
+  /// Adds the team's remote index to every search (nullopt removes it). A
+  /// server down or unreachable never fails a search: the results come from
+  /// the local index with SearchNotice::team_offline, and the server is tried
+  /// again on its own (RemoteIndex::retry_after_ms). size() and revision()
+  /// stay the local index's.
+  void set_remote(std::optional<RemoteIndex> remote);
+  /// The remote index set, and whether the last search reached it.
+  const std::optional<RemoteIndex>& remote() const;
+  bool remote_online() const;
 
   /// Documents in the index (0 when it cannot be opened).
   std::size_t size();

@@ -53,6 +53,7 @@ enum class SearchNotice {
   query_truncated,  ///< longer than max_query_bytes / max_query_words: the rest was ignored
   corrected,        ///< unknown words were replaced by `did_you_mean`'s
   index_read_only,  ///< the index is locked by another writer and may be behind the files
+  team_offline,     ///< the team index (Index::set_remote) cannot be reached: local layers only
 };
 
 /// Why a search could not run at all.

@@ -81,9 +81,23 @@ class Search {
   /// manifest) and loads the synonym files (data/synonyms.toml of every
   /// layer); the index is not touched until update_index() or search().
   explicit Search(const Workspace& ws);
+  /// Where an index for others is built (`diagdesk index --kb DIR --out DIR`,
+  /// the team index that xapian-tcpsrv serves): the Xapian database and its
+  /// manifest in `dir`, holding only the --kb layers' articles and trees
+  /// (never the bundled ones, which every Diagdesk has already). No remote.
+  struct Place {
+    std::filesystem::path dir;
+  };
+  Search(const Workspace& ws, const Place& place);
 
-  /// Problems in article and synonym files (errors and warnings).
+  /// Problems in article and synonym files (errors and warnings), and a
+  /// team index that is not host:port.
   const std::vector<kb::Diagnostic>& diagnostics() const { return m_diagnostics; }
+  /// The team's remote index searched with the local one (nullopt: none).
+  const std::optional<kb::RemoteIndex>& team_index() const { return m_index.remote(); }
+  /// The team index given (--team-index, DIAGDESK_TEAM_INDEX) when it is not
+  /// host:port ("" when fine or none): searched without it.
+  const std::string& bad_team_index() const { return m_bad_team_index; }
   /// Every article as the catalogue knows it (no bodies).
   const kb::Catalogue& articles() const { return m_catalogue; }
   /// Article files parsed by this Search so far (at start: the files new or
@@ -131,6 +145,8 @@ class Search {
   std::size_t m_reloaded = 0;
   std::vector<kb::Diagnostic> m_diagnostics;
   kb::Index m_index;
+  bool m_extra_layers_only = false;  ///< a Place: the --kb layers only
+  std::string m_bad_team_index;
   kb::SyncReport m_last;
   bool m_synced = false;
   kb::SyncProgress m_progress;

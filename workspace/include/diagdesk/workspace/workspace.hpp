@@ -30,6 +30,9 @@ struct Options {
   /// The team server of tickets and assets (a PostgreSQL connection string,
   /// docs/team.md); empty: $DIAGDESK_STORE, else the SQLite file in data_dir.
   std::string store;
+  /// The team knowledge base's index served by xapian-tcpsrv, "host:port"
+  /// (docs/team.md); empty: $DIAGDESK_TEAM_INDEX, else none.
+  std::string team_index;
 };
 
 /// The bundled KB: $DIAGDESK_DATA, else the folder compiled in.
