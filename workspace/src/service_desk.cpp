@@ -11,6 +11,7 @@
 
 #include <diagdesk/engine/i18n.hpp>
 #include <diagdesk/engine/session_file.hpp>
+#include <diagdesk/engine/training_sim.hpp>  // format_text
 #include <diagdesk/service/lifecycle.hpp>
 #include <diagdesk/service/pg_store.hpp>
 #include <diagdesk/workspace/model_learn.hpp>
@@ -137,6 +138,7 @@ std::unique_ptr<ServiceDesk> ServiceDesk::open(const Workspace& ws, DeskError& e
   std::unique_ptr<ServiceDesk> desk(
       new ServiceDesk(ws, std::move(store), sqlite, std::move(where), sv::load_service_config(roots)));
   desk->load_asset_facts();
+  if (!sqlite) desk->m_pending = desk->attach_pending();
   return desk;
 }
 
@@ -414,6 +416,15 @@ DeskError ServiceDesk::attach_diagnosis(const std::string& number, const engine:
         session.start_tree() + ": " + (session.concluded() ? step.diagnosis : tr("desk.in_progress", lang));
     return {};
   });
+  if (done.code == "unreachable" && !m_sqlite && !m_flushing) {
+    // The team server went away during the diagnosis: nothing is lost.
+    engine::ReportInfo stored = info;
+    if (stored.operator_name.empty()) stored.operator_name = actor;
+    if (stored.date == 0) stored.date = now();
+    if (std::string kept = keep_pending(number, actor, engine::session_to_toml(session, stored)); !kept.empty())
+      done.message = engine::format_text(tr("desk.diagnosis_kept", lang), {number, kept});
+    return done;
+  }
   if (done.ok() && proposal) *proposal = propose(session, lang);
   // A diagnosis attached to a resolved ticket corrects the cause it confirms.
   return learned(std::move(done), *this, m_ws, out);

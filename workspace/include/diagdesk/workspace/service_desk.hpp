@@ -236,6 +236,10 @@ class ServiceDesk {
   /// Stores the session (its answers, tests, notes and conclusion) with the
   /// ticket, as a `session` event; fills `proposal` from a conclusion. An
   /// unassigned new ticket is taken in charge by `actor` (in_progress).
+  /// On the team server, when the server cannot be reached (code
+  /// "unreachable"), the session is kept on this desk
+  /// (<data_dir>/pending-diagnoses/, the message says where) and attached by
+  /// attach_pending() at the next open() that reaches the server.
   DeskError attach_diagnosis(const std::string& number, const engine::Session& session,
                              const engine::ReportInfo& info, const std::string& actor, TicketView& out,
                              DiagnosisProposal* proposal = nullptr, std::int64_t expected_version = 0);
@@ -243,6 +247,19 @@ class ServiceDesk {
   std::vector<AttachedSession> sessions(const service::Ticket& t) const;
   /// What a concluded session proposes (no store access).
   static DiagnosisProposal propose(const engine::Session& session, engine::Lang lang);
+
+  /// What attach_pending() did.
+  struct PendingReport {
+    std::size_t attached = 0;           ///< kept diagnoses now on their tickets (their files removed)
+    std::size_t left = 0;               ///< still kept (server unreachable again, or refused: see problems)
+    std::vector<std::string> problems;  ///< one sentence per file refused, naming it
+  };
+  /// Attaches the diagnoses kept while the team server was unreachable, in
+  /// the order they were kept. open() calls it on the team server.
+  PendingReport attach_pending();
+  const PendingReport& pending_report() const { return m_pending; }
+  /// <data_dir>/pending-diagnoses
+  static fs::path pending_dir(const Workspace& ws);
 
   // [Documents] Markdown in `lang`; the PDF is written atomically.
   /// The packet for level 2: what the caller said, the ticket's facts, every
@@ -267,6 +284,9 @@ class ServiceDesk {
   /// refuses with a DeskError or appends its events), saves in one transaction.
   DeskError change(const std::string& number, const std::string& actor, std::int64_t expected_version,
                    TicketView& out, const std::function<DeskError(service::Ticket&, service::Edit&)>& move);
+  /// Writes a diagnosis that could not reach the server to pending_dir()
+  /// (service_desk_pending.cpp); its path, or "" when it could not be written.
+  std::string keep_pending(const std::string& number, const std::string& actor, const std::string& session_toml);
   /// Sets out.warranty_end from the ticket's asset (service_desk_assets.cpp).
   void fill_warranty(TicketView& out) const;
   /// Reads asset_facts.toml from the layers into m_asset_facts; problems go to m_config.problems.
@@ -282,6 +302,8 @@ class ServiceDesk {
   service::ServiceConfig m_config;
   std::vector<AssetFactRule> m_asset_facts;
   std::function<service::Time()> m_clock;
+  PendingReport m_pending;
+  bool m_flushing = false;  ///< attach_pending() at work
 };
 
 }  // namespace diagdesk::workspace
