@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -17,12 +18,18 @@ namespace diagdesk::fuzz {
 
 /// The process's own temporary folder (created on first use, removed at exit).
 inline const std::filesystem::path& temp_dir() {
+  // The handler removes the folder named in plain storage: function-local
+  // statics registered after it (`dir` itself) are already destroyed when
+  // atexit handlers run, so it must not call temp_dir() (it did, and every
+  // replay left its folder in /tmp).
+  static char removed_at_exit[4096];
   static const std::filesystem::path dir = [] {
     std::string tmpl = (std::filesystem::temp_directory_path() / "diagdesk-fuzz-XXXXXX").string();
-    if (!::mkdtemp(tmpl.data())) std::abort();
+    if (tmpl.size() >= sizeof removed_at_exit || !::mkdtemp(tmpl.data())) std::abort();
+    std::memcpy(removed_at_exit, tmpl.c_str(), tmpl.size() + 1);
     std::atexit([] {
       std::error_code ec;
-      std::filesystem::remove_all(temp_dir(), ec);
+      std::filesystem::remove_all(removed_at_exit, ec);
     });
     return std::filesystem::path(tmpl);
   }();
