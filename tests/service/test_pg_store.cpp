@@ -191,3 +191,31 @@ TEST_CASE("two Diagdesks opening an empty database at once create its schema onc
   CHECK(test::pg_value(db.admin(), "SELECT version FROM schema_version") == std::to_string(latest_pg_schema_version()));
   CHECK(test::pg_value(db.admin(), "SELECT count(*) FROM schema_version") == "1");
 }
+
+TEST_CASE("libpq's conventions work: a service file (PGSERVICEFILE, service=) and a password file (PGPASSFILE)") {
+  test::PgDatabase db;
+  test::TempDir dir;
+  const std::string port = test::pg_state("port");
+  const std::string password = test::pg_state("admin_password");
+  // ~/.pg_service.conf, here through PGSERVICEFILE: the connection string names the service only.
+  const auto services = dir.write("pg_service.conf", "[team]\nhost=127.0.0.1\nport=" + port +
+                                                         "\nuser=diagdesk_admin\ndbname=" + db.name() + "\n");
+  // ~/.pgpass, here through PGPASSFILE (libpq wants it 0600): no password in any Diagdesk string.
+  const auto pass = dir.write("pgpass", "127.0.0.1:" + port + ":*:diagdesk_admin:" + password + "\n");
+  std::filesystem::permissions(pass, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  ::setenv("PGSERVICEFILE", services.c_str(), 1);
+  ::setenv("PGPASSFILE", pass.c_str(), 1);
+  StoreStatus status;
+  auto store = open_pg("service=team", status);
+  INFO(status.detail);
+  CHECK(store);
+  if (store) CHECK(store->where().find(db.name()) != std::string::npos);
+  auto by_uri = open_pg("postgresql://diagdesk_admin@127.0.0.1:" + port + "/" + db.name() + "?sslmode=disable", status);
+  INFO(status.detail);
+  CHECK(by_uri);
+  // sslmode=require against a server without TLS: refused, said so.
+  CHECK_FALSE(open_pg("postgresql://diagdesk_admin@127.0.0.1:" + port + "/" + db.name() + "?sslmode=require", status));
+  CHECK(status.detail.find("SSL") != std::string::npos);
+  ::unsetenv("PGSERVICEFILE");
+  ::unsetenv("PGPASSFILE");
+}
