@@ -276,8 +276,11 @@ kb::SyncReport Search::update_index(kb::SyncMode mode, const kb::SyncProgress& p
   refs.reserve(entries.size() + trees.size());
   for (const auto* e : entries) refs.push_back({e->id, e->hash()});
   for (const auto& t : trees) refs.push_back({t.id, kb::content_hash(t)});
-  std::unordered_map<std::string_view, kb::Document*> parsed;
-  for (auto& d : m_catalogue.parsed_documents) parsed[d.id] = &d;
+  // Keys are copies: load() moves a parsed document out (its id with it),
+  // and a view into that id would outlive it (heap-use-after-free, found by
+  // the sanitizer build in the kill -9 tests).
+  std::unordered_map<std::string, kb::Document*> parsed;
+  for (auto& d : m_catalogue.parsed_documents) parsed.emplace(d.id, &d);
   auto load = [&](std::size_t i) -> std::optional<kb::Document> {
     if (i >= entries.size()) return trees[i - entries.size()];
     if (auto it = parsed.find(entries[i]->id); it != parsed.end()) return std::move(*it->second);
