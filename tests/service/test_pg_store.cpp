@@ -131,10 +131,11 @@ TEST_CASE("a connection lost between two calls: the call says unreachable, the n
   test::PgBackend b;
   auto store = b.open_pg();
   const Ticket t = new_ticket(*store, "Before the cut");
-  // The server ends this connection (as a restart or a network cut would).
+  // The server ends this connection (as a restart or a network cut would),
+  // and pg_terminate_backend waits until the backend is gone (its timeout argument).
   const std::string pid = test::pg_value(b.database().admin(), "SELECT pid FROM pg_stat_activity WHERE datname = '" +
                                                                     b.database().name() + "' AND application_name = 'diagdesk'");
-  CHECK(test::pg_exec(b.database().admin(), "SELECT pg_terminate_backend(" + pid + ")").empty());
+  CHECK(test::pg_exec(b.database().admin(), "SELECT pg_terminate_backend(" + pid + ", 10000)").empty());
   Ticket back;
   const StoreStatus lost = store->get(t.number, back);
   CHECK(lost.error == StoreError::unreachable);
@@ -158,7 +159,7 @@ TEST_CASE("a batch cut by a lost connection saves nothing of it") {
   REQUIRE(store->create_asset(a, none).ok());
   const std::string pid = test::pg_value(b.database().admin(), "SELECT pid FROM pg_stat_activity WHERE datname = '" +
                                                                     b.database().name() + "' AND application_name = 'diagdesk'");
-  CHECK(test::pg_exec(b.database().admin(), "SELECT pg_terminate_backend(" + pid + ")").empty());
+  CHECK(test::pg_exec(b.database().admin(), "SELECT pg_terminate_backend(" + pid + ", 10000)").empty());
   Asset c;
   c.tag = "PC-2";
   CHECK(store->create_asset(c, none).error == StoreError::unreachable);

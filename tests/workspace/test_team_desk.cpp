@@ -39,9 +39,12 @@ struct TeamDesk {
     REQUIRE(desk);
     return desk;
   }
-  /// Ends the desk's connection from the server's side (a restart, a network cut).
+  /// Ends the desk's connection from the server's side (a restart, a network
+  /// cut), and waits until its backend is gone (PostgreSQL 14+'s timeout
+  /// argument): without it the next statement could still reach the backend
+  /// under load, and the test would not see the cut.
   void cut() {
-    test::pg_exec(db.admin(), "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db.name() +
+    test::pg_exec(db.admin(), "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE datname = '" + db.name() +
                                   "' AND application_name = 'diagdesk'");
   }
 };
