@@ -157,16 +157,17 @@ int run_backup(const Globals& g, const std::string& target_text) {
 int run_migrate(const Globals& g, const std::string& connection) {
   const Lang lang = g.language();
   const fs::path file = database_path(g);
-  json out;
-  int code = exit_ok;
-  auto store = open_existing(g, file, out, code);
-  if (!store) return code;
-  out["server"] = service::without_password(connection);
+  json out{{"database", file.string()}, {"server", service::without_password(connection)}};
+  // A target that is no server is refused before the database is opened.
   if (!service::is_pg_connection_string(connection)) {
     out["status"] = "refused";
     out["message"] = say("db.migrate_not_server", lang, {connection});
     return refuse(g, out, out["message"], exit_usage);
   }
+  int code = exit_ok;
+  auto store = open_existing(g, file, out, code);
+  if (!store) return code;
+  out["server"] = service::without_password(connection);
   service::MigrationCounts source, copied;
   const service::StoreStatus s = service::migrate_to_server(*store, connection, source, copied);
   auto counts = [](const service::MigrationCounts& c) {

@@ -15,6 +15,7 @@
 //
 // Threads, not processes: each thread holds its own store connection and
 // its own index, as each operator's Diagdesk does.
+#include "bench_util.hpp"
 #include "corpus.hpp"
 #include "tcpsrv.hpp"
 
@@ -53,13 +54,6 @@ double percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
   return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
-}
-
-std::string load_average() {
-  std::ifstream in("/proc/loadavg");
-  std::string a, b, c;
-  in >> a >> b >> c;
-  return a + " " + b + " " + c;
 }
 
 /// What one operator thread did.
@@ -284,7 +278,7 @@ int main(int argc, char** argv) {
   if (!::mkdtemp(tmpl.data())) return 1;
   const fs::path dir = tmpl;
   std::printf("team load benchmark: %.0f s per run, in %s\nload average at start: %s (this machine: %u cores)\n\n",
-              seconds, dir.c_str(), load_average().c_str(), std::thread::hardware_concurrency());
+              seconds, dir.c_str(), kbbench::load_average().c_str(), std::thread::hardware_concurrency());
 
   // The team server: PostgreSQL (throw-away cluster) and xapian-tcpsrv.
   const fs::path pg_state = dir / "pg";
@@ -364,7 +358,7 @@ int main(int argc, char** argv) {
     });
   }
   tcpsrv.stop();
-  std::printf("\nload average at end: %s\n", load_average().c_str());
+  std::printf("\nload average at end: %s\n", kbbench::load_average().c_str());
   std::error_code ec;
   fs::remove_all(dir / "local-index", ec);
   fs::remove_all(dir / "team-index", ec);

@@ -220,7 +220,6 @@ std::string team_index_text(const Workspace& ws) {
 }  // namespace
 
 Search::Search(const Workspace& ws) : Search(ws, Place{ws.options().data_dir / "index"}) {
-  m_extra_layers_only = false;
   if (const std::string team = team_index_text(ws); !team.empty()) {
     if (auto remote = kb::parse_remote_index(team)) {
       m_index.set_remote(*remote);
@@ -233,6 +232,9 @@ Search::Search(const Workspace& ws) : Search(ws, Place{ws.options().data_dir / "
   }
 }
 
+// The user's own index (Search(ws)) or an index for others in a folder of
+// its own (`index --out`): only the latter keeps its manifest beside it and
+// holds the --kb layers alone.
 Search::Search(const Workspace& ws, const Place& place)
     : m_knowledge(ws.knowledge()),
       m_layers(ws.layers()),
@@ -240,7 +242,7 @@ Search::Search(const Workspace& ws, const Place& place)
                                                                      : place.dir / "index-catalogue.tsv"),
       m_catalogue(kb::scan_layers(article_layers(ws), m_catalogue_file)),
       m_index(place.dir),
-      m_extra_layers_only(true) {
+      m_extra_layers_only(place.dir != ws.options().data_dir / "index") {
   m_diagnostics = m_catalogue.diagnostics;
   kb::Synonyms synonyms;
   for (const auto& l : m_layers) {
