@@ -171,7 +171,11 @@ int run_migrate(const Globals& g, const std::string& connection) {
   service::MigrationCounts source, copied;
   const service::StoreStatus s = service::migrate_to_server(*store, connection, source, copied);
   auto counts = [](const service::MigrationCounts& c) {
-    return json{{"tickets", c.tickets}, {"events", c.events}, {"assets", c.assets}, {"asset_events", c.asset_events}};
+    return json{{"tickets", c.tickets},   {"events", c.events},
+                {"assets", c.assets},     {"asset_events", c.asset_events},
+                {"problems", c.problems}, {"problem_events", c.problem_events},
+                {"problem_links", c.problem_links}, {"quotes", c.quotes},
+                {"quote_events", c.quote_events}};
   };
   out["source"] = counts(source);
   if (!s.ok()) {
@@ -190,7 +194,8 @@ int run_migrate(const Globals& g, const std::string& connection) {
   } else {
     std::cout << say("db.migrate_done", lang,
                      {file.string(), service::without_password(connection), std::to_string(copied.tickets),
-                      std::to_string(copied.events), std::to_string(copied.assets), std::to_string(copied.asset_events)})
+                      std::to_string(copied.events), std::to_string(copied.assets), std::to_string(copied.asset_events),
+                      std::to_string(copied.problems), std::to_string(copied.problem_links), std::to_string(copied.quotes)})
               << '\n';
   }
   return exit_ok;

@@ -177,6 +177,21 @@ std::optional<Result> insert_history(PGconn* c, const char* insert, std::int64_t
   return std::nullopt;
 }
 
+/// Takes the next number of `prefix` and `year` (counters), locking that row
+/// until the transaction ends: a row whose one value is the sequence.
+inline Result take_number(PGconn* c, std::string_view prefix, int year) {
+  return Params().add(prefix).add(year).run(
+      c, "INSERT INTO counters (prefix, year, last) VALUES ($1, $2, 1) "
+         "ON CONFLICT (prefix, year) DO UPDATE SET last = counters.last + 1 RETURNING last");
+}
+
+/// Moves the counter of a copied number ("PFX-YYYY-NNNN...") up to it, never back.
+inline Result raise_counter(PGconn* c, std::string_view prefix, const std::string& number) {
+  return Params().add(prefix).add(number.substr(4, 4)).add(number.substr(9)).run(
+      c, "INSERT INTO counters (prefix, year, last) VALUES ($1, $2::integer, $3::bigint) "
+         "ON CONFLICT (prefix, year) DO UPDATE SET last = GREATEST(counters.last, excluded.last)");
+}
+
 /// A new connection (libpq's connection string, `timeout_s` unless it sets
 /// connect_timeout), NOTICEs silenced; nullptr with `status` set (denied,
 /// unreachable, io) on failure, its detail naming the server without password.

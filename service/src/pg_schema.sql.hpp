@@ -134,4 +134,110 @@ CREATE TRIGGER asset_events_append_only BEFORE UPDATE OR DELETE ON asset_events
 CREATE TRIGGER asset_events_no_truncate BEFORE TRUNCATE ON asset_events
   FOR EACH STATEMENT EXECUTE FUNCTION diagdesk_append_only();
 )SQL",
+
+    // 2: problem records with their events and links to incidents (SQLite
+    // migration 4), and quotes with their lines and events (SQLite migration
+    // 6). Numbers come from counters (prefixes PRB and DEV) like tickets'.
+    // Both histories are append-only for everyone, as the ticket events.
+    R"SQL(
+CREATE TABLE problems (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  number text NOT NULL UNIQUE,
+  title text NOT NULL,
+  description text NOT NULL,
+  status text NOT NULL,
+  root_cause text NOT NULL,
+  workaround text NOT NULL,
+  solution text NOT NULL,
+  error_codes text NOT NULL,
+  tree text NOT NULL,
+  conclusion text NOT NULL,
+  asset_model text NOT NULL,
+  owner text NOT NULL,
+  created_at bigint NOT NULL,
+  updated_at bigint NOT NULL,
+  version bigint NOT NULL
+);
+CREATE INDEX problems_by_status ON problems (status, id);
+
+CREATE TABLE problem_events (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  problem_id bigint NOT NULL REFERENCES problems (id),
+  at bigint NOT NULL,
+  actor text NOT NULL,
+  kind text NOT NULL,
+  field text NOT NULL,
+  old_value text NOT NULL,
+  new_value text NOT NULL,
+  note text NOT NULL
+);
+CREATE INDEX problem_events_by_problem ON problem_events (problem_id, id);
+CREATE TRIGGER problem_events_append_only BEFORE UPDATE OR DELETE ON problem_events
+  FOR EACH ROW EXECUTE FUNCTION diagdesk_append_only();
+CREATE TRIGGER problem_events_no_truncate BEFORE TRUNCATE ON problem_events
+  FOR EACH STATEMENT EXECUTE FUNCTION diagdesk_append_only();
+
+CREATE TABLE problem_links (
+  problem_id bigint NOT NULL REFERENCES problems (id),
+  ticket_id bigint NOT NULL UNIQUE REFERENCES tickets (id),
+  linked_at bigint NOT NULL,
+  actor text NOT NULL,
+  PRIMARY KEY (problem_id, ticket_id)
+);
+
+CREATE TABLE quotes (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  number text NOT NULL UNIQUE,
+  year integer NOT NULL,
+  issued_on text NOT NULL,
+  validity_days integer NOT NULL,
+  customer_name text NOT NULL,
+  customer_address text NOT NULL,
+  customer_email text NOT NULL,
+  customer_phone text NOT NULL,
+  language text NOT NULL,
+  ticket_number text NOT NULL,
+  request_number text NOT NULL,
+  currency text NOT NULL,
+  payment_terms text NOT NULL,
+  found text NOT NULL,
+  duration_hundredths bigint NOT NULL,
+  status text NOT NULL,
+  operator text NOT NULL,
+  created_at bigint NOT NULL,
+  updated_at bigint NOT NULL,
+  version bigint NOT NULL
+);
+CREATE INDEX quotes_by_status ON quotes (status, id);
+CREATE INDEX quotes_by_ticket ON quotes (ticket_number);
+
+CREATE TABLE quote_lines (
+  quote_id bigint NOT NULL REFERENCES quotes (id),
+  position integer NOT NULL,
+  ref text NOT NULL,
+  label text NOT NULL,
+  unit text NOT NULL,
+  quantity bigint NOT NULL,
+  unit_price bigint NOT NULL,
+  discount bigint NOT NULL,
+  vat_rate bigint NOT NULL,
+  PRIMARY KEY (quote_id, position)
+);
+
+CREATE TABLE quote_events (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  quote_id bigint NOT NULL REFERENCES quotes (id),
+  at bigint NOT NULL,
+  actor text NOT NULL,
+  kind text NOT NULL,
+  old_value text NOT NULL,
+  new_value text NOT NULL,
+  note text NOT NULL
+);
+CREATE INDEX quote_events_by_quote ON quote_events (quote_id, id);
+CREATE TRIGGER quote_events_append_only BEFORE UPDATE OR DELETE ON quote_events
+  FOR EACH ROW EXECUTE FUNCTION diagdesk_append_only();
+CREATE TRIGGER quote_events_no_truncate BEFORE TRUNCATE ON quote_events
+  FOR EACH STATEMENT EXECUTE FUNCTION diagdesk_append_only();
+)SQL",
 };

@@ -425,9 +425,7 @@ StoreStatus PgStore::create(Ticket& ticket, int year, std::vector<Event>& events
   // commit, so operators creating at once get consecutive numbers and a
   // refused creation gives its number back (no gap), while the wait on that
   // row covers two statements and the commit only (bench_team_load).
-  Result seq = Params().add(number_prefix(t.type)).add(year).run(
-      m_conn, "INSERT INTO counters (prefix, year, last) VALUES ($1, $2, 1) "
-              "ON CONFLICT (prefix, year) DO UPDATE SET last = counters.last + 1 RETURNING last");
+  Result seq = take_number(m_conn, number_prefix(t.type), year);
   if (!seq.ok()) return from_pg(m_conn, seq, m_where, "cannot number the ticket");
   t.number = format_number(t.type, year, seq.integer(0, 0));
   Result named = Params().add(t.number).add(t.id).run(m_conn, "UPDATE tickets SET number = $1 WHERE id = $2");
@@ -487,14 +485,7 @@ StoreStatus PgStore::import_tickets(std::vector<TicketRecord>& records) {
       return from_pg(m_conn, *bad, m_where, "cannot import the history of " + t.number);
     if (auto bad = write_sessions(m_conn, t)) return from_pg(m_conn, *bad, m_where, "cannot import the sessions of " + t.number);
     // Counters never go back: the next created ticket follows the imported ones.
-    const auto dash = t.number.find('-');
-    const auto dash2 = t.number.find('-', dash + 1);
-    Result raise = Params()
-                       .add(number_prefix(t.type))
-                       .add(t.number.substr(dash + 1, dash2 - dash - 1))
-                       .add(t.number.substr(dash2 + 1))
-                       .run(m_conn, "INSERT INTO counters (prefix, year, last) VALUES ($1, $2::integer, $3::bigint) "
-                                    "ON CONFLICT (prefix, year) DO UPDATE SET last = GREATEST(counters.last, excluded.last)");
+    Result raise = raise_counter(m_conn, number_prefix(t.type), t.number);
     if (!raise.ok()) return from_pg(m_conn, raise, m_where, "cannot number " + t.number);
   }
   if (auto s = tx.commit("cannot save the import"); !s.ok()) return s;

@@ -166,9 +166,69 @@ namespace {
 /// The server's totals, as the owner sees them (row security does not apply to it).
 StoreStatus server_counts(PGconn* c, const std::string& where, MigrationCounts& n) {
   Result r = run(c, "SELECT (SELECT count(*) FROM tickets), (SELECT count(*) FROM events), "
-                    "(SELECT count(*) FROM assets), (SELECT count(*) FROM asset_events)");
+                    "(SELECT count(*) FROM assets), (SELECT count(*) FROM asset_events), "
+                    "(SELECT count(*) FROM problems), (SELECT count(*) FROM problem_events), "
+                    "(SELECT count(*) FROM problem_links), (SELECT count(*) FROM quotes), "
+                    "(SELECT count(*) FROM quote_events)");
   if (!r.ok()) return from_pg(c, r, where, "cannot count what the server holds");
-  n = {r.integer(0, 0), r.integer(0, 1), r.integer(0, 2), r.integer(0, 3)};
+  n = {r.integer(0, 0), r.integer(0, 1), r.integer(0, 2), r.integer(0, 3), r.integer(0, 4),
+       r.integer(0, 5), r.integer(0, 6), r.integer(0, 7), r.integer(0, 8)};
+  return {};
+}
+
+MigrationCounts minus(const MigrationCounts& a, const MigrationCounts& b) {
+  return {a.tickets - b.tickets,   a.events - b.events,
+          a.assets - b.assets,     a.asset_events - b.asset_events,
+          a.problems - b.problems, a.problem_events - b.problem_events,
+          a.problem_links - b.problem_links, a.quotes - b.quotes,
+          a.quote_events - b.quote_events};
+}
+
+bool same(const MigrationCounts& a, const MigrationCounts& b) {
+  return a.tickets == b.tickets && a.events == b.events && a.assets == b.assets && a.asset_events == b.asset_events &&
+         a.problems == b.problems && a.problem_events == b.problem_events && a.problem_links == b.problem_links &&
+         a.quotes == b.quotes && a.quote_events == b.quote_events;
+}
+
+/// A problem of the desk with what goes with it.
+struct ProblemCopy {
+  ProblemRecord problem;
+  std::vector<ProblemEvent> events;
+  std::vector<ProblemLink> links;
+};
+
+struct QuoteCopy {
+  Quote quote;
+  std::vector<QuoteEvent> events;
+};
+
+/// The desk's problems and quotes (none when `from` has no such store).
+StoreStatus read_problems_and_quotes(Store& from, std::vector<ProblemCopy>& problems, std::vector<QuoteCopy>& quotes,
+                                     MigrationCounts& source) {
+  if (auto store = problem_store_for(from)) {
+    std::vector<ProblemRecord> all;
+    if (auto s = store->list_problems({}, all); !s.ok()) return s;
+    for (ProblemRecord& p : all) {
+      ProblemCopy copy{std::move(p), {}, {}};
+      if (auto s = store->problem_history(copy.problem.id, copy.events); !s.ok()) return s;
+      if (auto s = store->problem_links(copy.problem.id, copy.links); !s.ok()) return s;
+      source.problem_events += static_cast<std::int64_t>(copy.events.size());
+      source.problem_links += static_cast<std::int64_t>(copy.links.size());
+      problems.push_back(std::move(copy));
+    }
+    source.problems = static_cast<std::int64_t>(problems.size());
+  }
+  if (auto store = quote_store_for(from)) {
+    std::vector<Quote> all;
+    if (auto s = store->list_quotes({}, all); !s.ok()) return s;
+    for (Quote& q : all) {
+      QuoteCopy copy{std::move(q), {}};
+      if (auto s = store->quote_history(copy.quote.id, copy.events); !s.ok()) return s;
+      source.quote_events += static_cast<std::int64_t>(copy.events.size());
+      quotes.push_back(std::move(copy));
+    }
+    source.quotes = static_cast<std::int64_t>(quotes.size());
+  }
   return {};
 }
 
@@ -199,6 +259,9 @@ StoreStatus migrate_to_server(Store& from, const std::string& connection, Migrat
     source.asset_events += static_cast<std::int64_t>(asset_events[i].size());
   }
   source.assets = static_cast<std::int64_t>(assets.size());
+  std::vector<ProblemCopy> problems;
+  std::vector<QuoteCopy> quotes;
+  if (auto s = read_problems_and_quotes(from, problems, quotes, source); !s.ok()) return s;
 
   StoreStatus status;
   auto server = PgStore::open(connection, {}, status);
@@ -222,15 +285,21 @@ StoreStatus migrate_to_server(Store& from, const std::string& connection, Migrat
     Result v = Params().add(version).add(a.id).run(c, "UPDATE assets SET version = $1 WHERE id = $2");
     if (!v.ok()) return refuse(from_pg(c, v, where, "cannot copy asset " + a.tag));
   }
+  // Oldest first, so that the copies' ids follow the desk's order.
+  PgProblemStore server_problems(*server);
+  for (auto it = problems.rbegin(); it != problems.rend(); ++it)
+    if (auto s = server_problems.import_problem(it->problem, it->events, it->links); !s.ok()) return refuse(s);
+  PgQuoteStore server_quotes(*server);
+  for (auto it = quotes.rbegin(); it != quotes.rend(); ++it)
+    if (auto s = server_quotes.import_quote(it->quote, it->events); !s.ok()) return refuse(s);
   if (auto s = server_counts(c, where, after); !s.ok()) return refuse(s);
-  const MigrationCounts added{after.tickets - before.tickets, after.events - before.events,
-                              after.assets - before.assets, after.asset_events - before.asset_events};
-  if (added.tickets != source.tickets || added.events != source.events || added.assets != source.assets ||
-      added.asset_events != source.asset_events) {
+  const MigrationCounts added = minus(after, before);
+  if (!same(added, source)) {
     return refuse({StoreError::io, where + ": the server would hold " + std::to_string(added.tickets) + " tickets, " +
                                        std::to_string(added.events) + " events, " + std::to_string(added.assets) +
-                                       " assets and " + std::to_string(added.asset_events) +
-                                       " asset events more, not what the desk has"});
+                                       " assets, " + std::to_string(added.asset_events) + " asset events, " +
+                                       std::to_string(added.problems) + " problems and " +
+                                       std::to_string(added.quotes) + " quotes more, not what the desk has"});
   }
   if (auto s = server->commit_batch(); !s.ok()) return s;
   copied = added;

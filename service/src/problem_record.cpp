@@ -214,4 +214,22 @@ std::string ticket_problem(const std::vector<Event>& history) {
   return {};
 }
 
+std::string error_codes_column(const std::vector<std::string>& codes) {
+  std::string out;
+  for (const auto& s : codes) out += (out.empty() ? "" : "\n") + s;
+  return out;
+}
+
+std::vector<std::string> error_codes_from_column(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    if (nl > start) out.push_back(text.substr(start, nl - start));
+    start = nl + 1;
+  }
+  return out;
+}
+
 }  // namespace diagdesk::service

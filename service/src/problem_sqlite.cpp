@@ -25,24 +25,6 @@ const char* const problem_columns =
 
 const char* const too_old = "the database is older than problem management (schema 4)";
 
-std::string join_lines(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) out += (out.empty() ? "" : "\n") + s;
-  return out;
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t nl = text.find('\n', start);
-    if (nl == std::string::npos) nl = text.size();
-    if (nl > start) out.push_back(text.substr(start, nl - start));
-    start = nl + 1;
-  }
-  return out;
-}
-
 ProblemRecord read_problem(const Stmt& s) {
   ProblemRecord p;
   p.id = s.integer(0);
@@ -53,7 +35,7 @@ ProblemRecord read_problem(const Stmt& s) {
   p.root_cause = s.text(5);
   p.workaround = s.text(6);
   p.solution = s.text(7);
-  p.error_codes = split_lines(s.text(8));
+  p.error_codes = error_codes_from_column(s.text(8));
   p.tree = s.text(9);
   p.conclusion = s.text(10);
   p.asset_model = s.text(11);
@@ -72,7 +54,7 @@ void bind_problem(Stmt& s, const ProblemRecord& p) {
       .bind(4, p.root_cause)
       .bind(5, p.workaround)
       .bind(6, p.solution)
-      .bind(7, join_lines(p.error_codes))
+      .bind(7, error_codes_column(p.error_codes))
       .bind(8, p.tree)
       .bind(9, p.conclusion)
       .bind(10, p.asset_model)

@@ -141,10 +141,32 @@ TEST_CASE("two operators' diagdesk processes share one queue on the team server,
   r = diagdesk(home_anna, data + team.store(2) + "incident list --json");
   REQUIRE(r.rc == 0);
   CHECK(r.out.find("Imprimante HS") == std::string::npos);
-  // Problems are not on the server yet: said so, nothing written anywhere.
-  r = diagdesk(home_anna, data + team.store(0) + "problem list");
+  // Problems and quotes are shared too: Anna opens a problem and links the
+  // incident, Bob sees both; Bob drafts a quote, Anna finds it.
+  r = diagdesk(home_anna, data + team.store(0) + "problem new --title 'Imprimantes hors ligne' --operator anna --json");
+  INFO(r.err);
+  REQUIRE(r.rc == 0);
+  CHECK(r.out.find("PRB-2026-000001") != std::string::npos);
+  r = diagdesk(home_anna, data + team.store(0) + "problem link PRB-2026-000001 " + number + " --operator anna");
+  INFO(r.err);
+  REQUIRE(r.rc == 0);
+  r = diagdesk(home_bob, data + team.store(1) + "problem show PRB-2026-000001 --json");
+  INFO(r.err);
+  REQUIRE(r.rc == 0);
+  CHECK(r.out.find(number) != std::string::npos);
+  r = diagdesk(home_bob, data + team.store(1) + "quote new --customer 'Marie Dupont' --operator bob --json");
+  INFO(r.err);
+  REQUIRE(r.rc == 0);
+  CHECK(r.out.find("DEV-2026-0001") != std::string::npos);
+  r = diagdesk(home_anna, data + team.store(0) + "quote list --json");
+  INFO(r.err);
+  REQUIRE(r.rc == 0);
+  CHECK(r.out.find("Marie Dupont") != std::string::npos);
+  // A trainee sees neither: the server refuses, and the message says so.
+  r = diagdesk(home_anna, data + team.store(2) + "problem list");
   CHECK(r.rc != 0);
-  CHECK(r.err.find("not on the team server yet") != std::string::npos);
+  CHECK(r.err.find("permission denied") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(home_bob.path() / "userdata" / "service.sqlite"));
 }
 
 TEST_CASE("the team server unreachable or the login refused: a clear message, exit 1, the password never shown") {

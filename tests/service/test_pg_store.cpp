@@ -4,9 +4,11 @@
 // tables that are not Diagdesk's, a connection lost between two calls, two
 // Diagdesks creating the schema at once. On the test cluster ctest starts.
 #include "backends.hpp"
+#include "store_fixture.hpp"
 
 #include <diagdesk/service/lifecycle.hpp>
 #include <diagdesk/service/pg_store.hpp>
+#include <diagdesk/service/problem_store.hpp>
 
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -191,6 +193,38 @@ TEST_CASE("two Diagdesks opening an empty database at once create its schema onc
   }
   CHECK(test::pg_value(db.admin(), "SELECT version FROM schema_version") == std::to_string(latest_pg_schema_version()));
   CHECK(test::pg_value(db.admin(), "SELECT count(*) FROM schema_version") == "1");
+}
+
+TEST_CASE("a schema-1 team database upgrades to problems and quotes and keeps its tickets, operators wait for the owner") {
+  test::PgDatabase db;
+  Ticket t;
+  {
+    StoreStatus s;
+    PgOptions first;
+    first.migrate_to = 1;
+    auto old = PgStore::open(db.admin(), first, s);
+    INFO(s.detail);
+    REQUIRE(old);
+    CHECK(old->schema_version() == 1);
+    REQUIRE(test::add(*old, "Before problems", t).ok());
+  }
+  // A desk's login never upgrades (migrate = false): told to run team init.
+  StoreStatus s;
+  PgOptions desk;
+  desk.migrate = false;
+  CHECK_FALSE(PgStore::open(db.admin(), desk, s));
+  CHECK(s.detail.find("upgraded from 1") != std::string::npos);
+  CHECK(s.detail.find("team init") != std::string::npos);
+  auto now = PgStore::open(db.admin(), {}, s);
+  INFO(s.detail);
+  REQUIRE(now);
+  CHECK(now->schema_version() == latest_pg_schema_version());
+  Ticket read;
+  REQUIRE(now->get(t.number, read).ok());
+  CHECK(read.title == "Before problems");
+  std::vector<ProblemRecord> problems;
+  CHECK(problem_store_for(*now)->list_problems({}, problems).ok());
+  CHECK(problems.empty());
 }
 
 TEST_CASE("libpq's conventions work: a service file (PGSERVICEFILE, service=) and a password file (PGPASSFILE)") {

@@ -9,6 +9,8 @@
 #include <diagdesk/service/lifecycle.hpp>
 #include <diagdesk/service/pg_store.hpp>
 #include <diagdesk/service/pg_team.hpp>
+#include <diagdesk/service/problem_store.hpp>
+#include <diagdesk/service/quote.hpp>
 
 using namespace diagdesk::service;
 
@@ -77,6 +79,19 @@ StoreStatus open_ticket_in(Store& store, const std::string& title, Ticket& t) {
   Edit e{"anna", 1000, {}};
   REQUIRE(open_ticket(t, e, {}) == CreateError::none);
   return store.create(t, 2026, e.events);
+}
+
+/// The two events of linking `ticket` to `problem`: on the problem, and on the ticket.
+std::pair<ProblemEvent, Event> link_events(const std::string& problem, const std::string& ticket, Time at,
+                                           const std::string& actor) {
+  ProblemEvent pe{0, 0, at, actor, ProblemEventKind::link, "ticket", "", ticket, ""};
+  Event te;
+  te.at = at;
+  te.actor = actor;
+  te.kind = EventKind::field;
+  te.field = std::string(ticket_problem_field);
+  te.new_value = problem;
+  return {pe, te};
 }
 
 bool refused(const std::string& server_says) {
@@ -177,6 +192,88 @@ TEST_CASE("an author has no right on tickets or assets, what is refused says den
   CHECK(test::pg_value(team.db().admin(), "SELECT count(*) FROM tickets") == "0");
 }
 
+TEST_CASE("problems and quotes: operators run them, authors read problems, trainees see neither, history stays") {
+  Team team;
+  auto op = team.store(TeamRole::operator_);
+  auto problems = problem_store_for(*op);
+  auto quotes = quote_store_for(*op);
+  REQUIRE(problems);
+  REQUIRE(quotes);
+  ProblemRecord p;
+  p.title = "Printers drop off";
+  std::vector<ProblemEvent> pev;
+  REQUIRE(open_problem(p, "anna", 1000, pev) == ProblemError::none);
+  const StoreStatus made = problems->create_problem(p, 2026, pev);
+  INFO(made.detail);
+  REQUIRE(made.ok());
+  CHECK(p.number == "PRB-2026-000001");
+  Quote q;
+  q.year = 2026;
+  q.customer.name = "Paul Martin";
+  q.lines = {{"SSD", "SSD 1 To", "piece", 100, 7990, 0, 2000}};
+  std::vector<QuoteEvent> qev{{0, 0, 1000, "anna", "created", "", "Paul Martin", ""}};
+  const StoreStatus quoted = quotes->create_quote(q, qev);
+  INFO(quoted.detail);
+  REQUIRE(quoted.ok());
+  CHECK(q.number == "DEV-2026-0001");
+  // Linking a real incident works; the link of a training ticket is not the operator's to see.
+  Ticket real;
+  REQUIRE(open_ticket_in(*op, "Printer offline", real).ok());
+  auto [pe, te] = link_events(p.number, real.number, 2000, "anna");
+  const StoreStatus linked = problems->link_ticket(p, real, pe, te);
+  INFO(linked.detail);
+  CHECK(linked.ok());
+
+  CHECK(refused(team.sql(TeamRole::operator_, "DELETE FROM quotes")));
+  CHECK(refused(team.sql(TeamRole::operator_, "DELETE FROM problems")));
+  CHECK(refused(team.sql(TeamRole::operator_, "UPDATE problem_events SET note = 'rewritten'")));
+  CHECK(refused(team.sql(TeamRole::operator_, "DELETE FROM quote_events")));
+
+  // A supervisor sees them too, and links a trainee's practice ticket: the
+  // operator's view of the problem does not name it.
+  auto sup = team.store(TeamRole::supervisor);
+  std::vector<Quote> seen_quotes;
+  REQUIRE(quote_store_for(*sup)->list_quotes({}, seen_quotes).ok());
+  CHECK(seen_quotes.size() == 1);
+  auto trainee = team.store(TeamRole::trainee);
+  Ticket practice;
+  REQUIRE(open_ticket_in(*trainee, "Practice printer", practice).ok());
+  auto sup_problems = problem_store_for(*sup);
+  ProblemRecord sp;
+  REQUIRE(sup_problems->get_problem(p.number, sp).ok());
+  Ticket sup_copy;
+  REQUIRE(sup->get(practice.number, sup_copy).ok());
+  auto [pe2, te2] = link_events(p.number, practice.number, 3000, "chef");
+  REQUIRE(sup_problems->link_ticket(sp, sup_copy, pe2, te2).ok());
+  std::vector<ProblemLink> links;
+  REQUIRE(sup_problems->problem_links(p.id, links).ok());
+  CHECK(links.size() == 2);
+  REQUIRE(problems->problem_links(p.id, links).ok());
+  REQUIRE(links.size() == 1);
+  CHECK(links[0].ticket_number == real.number);
+
+  // An author reads problems (known errors become articles), changes none, sees no quote.
+  auto author = team.store(TeamRole::author);
+  auto author_problems = problem_store_for(*author);
+  ProblemRecord read;
+  REQUIRE(author_problems->get_problem(p.number, read).ok());
+  CHECK(read.title == "Printers drop off");
+  read.title = "Renamed";
+  std::vector<ProblemEvent> none;
+  CHECK(author_problems->update_problem(read, none).error == StoreError::denied);
+  CHECK(quote_store_for(*author)->list_quotes({}, seen_quotes).error == StoreError::denied);
+
+  // A trainee sees neither problems nor quotes (customers' personal data).
+  std::vector<ProblemRecord> seen_problems;
+  CHECK(problem_store_for(*trainee)->list_problems({}, seen_problems).error == StoreError::denied);
+  Quote mine;
+  mine.year = 2026;
+  std::vector<QuoteEvent> no_events;
+  CHECK(quote_store_for(*trainee)->create_quote(mine, no_events).error == StoreError::denied);
+  CHECK(test::pg_value(team.db().admin(), "SELECT count(*) FROM quotes") == "1");
+  CHECK(test::pg_value(team.db().admin(), "SELECT last FROM counters WHERE prefix = 'DEV'") == "1");
+}
+
 TEST_CASE("a login cannot create the schema, team init runs again safely, add_user checks names and roles") {
   Team team;
   // An operator on an empty database: told to run team init, nothing created.
@@ -218,7 +315,7 @@ TEST_CASE("the password given to add_user reaches the server only as a SCRAM ver
   CHECK(s.error == StoreError::denied);
 }
 
-TEST_CASE("a desk's SQLite database is copied to the server with every ticket, event and asset, and counted") {
+TEST_CASE("a desk's SQLite database is copied to the server with every ticket, event, asset, problem and quote, and counted") {
   test::TempDir dir;
   StoreStatus s;
   auto desk = SqliteStore::open(dir.path() / "service.sqlite", {}, s);
@@ -236,6 +333,26 @@ TEST_CASE("a desk's SQLite database is copied to the server with every ticket, e
   created[0].kind = EventKind::created;
   created[0].actor = "anna";
   REQUIRE(desk->create_asset(pc, created).ok());
+  // Two problems (the second linked to the VPN incident) and a quote with two lines.
+  auto desk_problems = problem_store_for(*desk);
+  ProblemRecord p1, p2;
+  std::vector<ProblemEvent> pev;
+  p1.title = "Old printers";
+  REQUIRE(open_problem(p1, "anna", 1000, pev) == ProblemError::none);
+  REQUIRE(desk_problems->create_problem(p1, 2026, pev).ok());
+  pev.clear();
+  p2.title = "VPN drops";
+  REQUIRE(open_problem(p2, "anna", 1100, pev) == ProblemError::none);
+  REQUIRE(desk_problems->create_problem(p2, 2026, pev).ok());
+  auto [pe, te] = link_events(p2.number, b.number, 2100, "anna");
+  REQUIRE(desk_problems->link_ticket(p2, b, pe, te).ok());
+  auto desk_quotes = quote_store_for(*desk);
+  Quote q;
+  q.year = 2026;
+  q.customer.name = "Paul Martin";
+  q.lines = {{"SSD", "SSD 1 To", "piece", 100, 7990, 0, 2000}, {"MO", "Main-d'oeuvre", "hour", 150, 5500, 0, 2000}};
+  std::vector<QuoteEvent> qev{{0, 0, 1000, "anna", "created", "", "Paul Martin", ""}};
+  REQUIRE(desk_quotes->create_quote(q, qev).ok());
 
   Team team;
   MigrationCounts source, copied;
@@ -247,7 +364,37 @@ TEST_CASE("a desk's SQLite database is copied to the server with every ticket, e
   CHECK(copied.events == source.events);
   CHECK(copied.assets == 1);
   CHECK(copied.asset_events == 1);
+  CHECK(copied.problems == 2);
+  CHECK(copied.problem_events == 3);  // two created, one link
+  CHECK(copied.problem_links == 1);
+  CHECK(copied.quotes == 1);
+  CHECK(copied.quote_events == 1);
   auto op = team.store(TeamRole::operator_);
+  auto server_problems = problem_store_for(*op);
+  ProblemRecord p2_back;
+  REQUIRE(server_problems->get_problem(p2.number, p2_back).ok());
+  CHECK(p2_back.title == "VPN drops");
+  CHECK(p2_back.version == p2.version);
+  std::vector<ProblemLink> links;
+  REQUIRE(server_problems->problem_links(p2_back.id, links).ok());
+  REQUIRE(links.size() == 1);
+  CHECK(links[0].ticket_number == b.number);
+  ProblemRecord p3;
+  pev.clear();
+  p3.title = "After the move";
+  REQUIRE(open_problem(p3, "anna", 3000, pev) == ProblemError::none);
+  REQUIRE(server_problems->create_problem(p3, 2026, pev).ok());
+  CHECK(p3.number == "PRB-2026-000003");  // numbering goes on
+  auto server_quotes = quote_store_for(*op);
+  Quote q_back;
+  REQUIRE(server_quotes->get_quote(q.number, q_back).ok());
+  REQUIRE(q_back.lines.size() == 2);
+  CHECK(compute_totals(q_back.lines).ttc == compute_totals(q.lines).ttc);
+  Quote q2;
+  q2.year = 2026;
+  std::vector<QuoteEvent> none_q;
+  REQUIRE(server_quotes->create_quote(q2, none_q).ok());
+  CHECK(q2.number == "DEV-2026-0002");
   Ticket back;
   const StoreStatus got = op->get(b.number, back);
   INFO(got.detail);
@@ -263,4 +410,6 @@ TEST_CASE("a desk's SQLite database is copied to the server with every ticket, e
   CHECK(twice.detail.find("nothing was") != std::string::npos);
   CHECK(test::pg_value(team.db().admin(), "SELECT count(*) FROM tickets") == "3");
   CHECK(test::pg_value(team.db().admin(), "SELECT count(*) FROM assets") == "1");
+  CHECK(test::pg_value(team.db().admin(), "SELECT count(*) FROM problems") == "3");
+  CHECK(test::pg_value(team.db().admin(), "SELECT count(*) FROM quotes") == "2");
 }

@@ -2,6 +2,7 @@
 // numbering, the version check, the append-only history, links to
 // incidents (an incident in at most one problem, events on both sides),
 // and the upgrade of a schema-3 database keeping its tickets.
+#include "backends.hpp"
 #include "store_fixture.hpp"
 
 #include <diagdesk/service/problem_store.hpp>
@@ -53,9 +54,11 @@ TEST_CASE("a problem moves to known error only with a root cause and a workaroun
 }
 
 TEST_CASE("problems are numbered PRB per year, read back, listed by status and refused when stale") {
-  test::TempDir dir;
-  auto sql = test::open_store(dir.path() / "service.sqlite");
-  SqliteProblemStore store(*sql);
+  test::each_backend([](test::Backend& backend) {
+  auto sql = backend.open();
+  auto problems = problem_store_for(*sql);
+  REQUIRE(problems);
+  ProblemStore& store = *problems;
   ProblemRecord a = saved_problem(store, "First");
   ProblemRecord b = saved_problem(store, "Second");
   ProblemRecord c = saved_problem(store, "Next year", 2027);
@@ -98,19 +101,28 @@ TEST_CASE("problems are numbered PRB per year, read back, listed by status and r
   REQUIRE(store.list_problems({}, rows).ok());
   CHECK(rows.size() == 3);
 
-  // The history is append-only in the database itself.
+  // A second connection (another operator) sees the same problems and numbers on.
+  auto other = backend.open();
+  auto theirs_store = problem_store_for(*other);
+  ProblemRecord d = saved_problem(*theirs_store, "From the other desk");
+  CHECK(d.number == "PRB-2026-000003");
+  REQUIRE(theirs_store->get_problem(a.number, copy).ok());
+  CHECK(copy.status == ProblemStatus::known_error);
+
+  // The history is append-only in the database itself, for its owner too.
+  problems.reset();
   sql.reset();
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open((dir.path() / "service.sqlite").c_str(), &db) == SQLITE_OK);
-  CHECK(sqlite3_exec(db, "UPDATE problem_events SET note = 'rewritten'", nullptr, nullptr, nullptr) != SQLITE_OK);
-  CHECK(sqlite3_exec(db, "DELETE FROM problem_events", nullptr, nullptr, nullptr) != SQLITE_OK);
-  sqlite3_close(db);
+  CHECK(backend.raw_sql("UPDATE problem_events SET note = 'rewritten'") != "");
+  CHECK(backend.raw_sql("DELETE FROM problem_events") != "");
+  });
 }
 
 TEST_CASE("an incident is linked to at most one problem, with an event on the problem and on the ticket") {
-  test::TempDir dir;
-  auto sql = test::open_store(dir.path() / "service.sqlite");
-  SqliteProblemStore store(*sql);
+  test::each_backend([](test::Backend& b) {
+  auto sql = b.open();
+  auto problems = problem_store_for(*sql);
+  REQUIRE(problems);
+  ProblemStore& store = *problems;
   ProblemRecord p = saved_problem(store, "Printers");
   ProblemRecord other = saved_problem(store, "Other");
   Ticket t;
@@ -169,6 +181,13 @@ TEST_CASE("an incident is linked to at most one problem, with an event on the pr
   REQUIRE(ph.size() == 3);
   CHECK(ph[1].kind == ProblemEventKind::link);
   CHECK(ph[2].kind == ProblemEventKind::unlink);
+  // After a refused link the connection is still usable (no transaction left aborted).
+  auto [pe5, te5] = events(other.number, true);
+  REQUIRE(store.link_ticket(other, t, pe5, te5).ok());
+  REQUIRE(store.ticket_problem(t.id, link).ok());
+  REQUIRE(link);
+  CHECK(link->problem_number == other.number);
+  });
 }
 
 TEST_CASE("a schema-3 database upgrades to problems and keeps its tickets") {

@@ -1,5 +1,6 @@
 // Quotes: the rounding of docs/quotes.md on awkward numbers, VAT per rate to
 // the cent, the numbering (DEV-YYYY-NNNN, never reused) and the SQLite store.
+#include "backends.hpp"
 #include "store_fixture.hpp"
 
 #include <diagdesk/service/quote.hpp>
@@ -103,9 +104,11 @@ TEST_CASE("quote numbers and validity") {
 }
 
 TEST_CASE("the store numbers quotes per year and never reuses a number") {
-  test::TempDir dir;
-  auto store = test::open_store(dir.path() / "service.sqlite");
-  SqliteQuoteStore quotes(*store);
+  test::each_backend([](test::Backend& backend) {
+  auto store = backend.open();
+  auto quote_store = quote_store_for(*store);
+  REQUIRE(quote_store);
+  QuoteStore& quotes = *quote_store;
   std::vector<QuoteEvent> events{{0, 0, 1000, "marie", "created", "", "Paul", ""}};
   Quote a = draft("Paul Martin");
   a.lines = {line(100, 7990, 2000), line(150, 5500, 2000)};
@@ -163,4 +166,15 @@ TEST_CASE("the store numbers quotes per year and never reuses a number") {
   REQUIRE(quotes.quote_history(b.id, history).ok());
   REQUIRE(history.size() == 1);
   CHECK(history[0].note == "too dear");
+  REQUIRE(quotes.list_quotes({}, all).ok());
+  CHECK(all[0].number == "DEV-2027-0001");  // newest first
+  REQUIRE(all.back().lines.size() == 2);    // lines come with each listed quote
+  CHECK(all.back().lines[0].ref == "SSD-SATA-1TB");
+
+  // A quote's events cannot be rewritten, its rows not deleted through the history.
+  quote_store.reset();
+  store.reset();
+  CHECK(backend.raw_sql("UPDATE quote_events SET note = 'cheap'") != "");
+  CHECK(backend.raw_sql("DELETE FROM quote_events") != "");
+  });
 }

@@ -43,8 +43,8 @@ DeskError problem_store_error(const sv::StoreStatus& s, const std::string& numbe
 namespace {
 
 std::unique_ptr<sv::ProblemStore> problems_of(ServiceDesk& desk) {
-  if (sv::SqliteStore* file = desk.sqlite_store()) return std::make_unique<sv::SqliteProblemStore>(*file);
-  return std::make_unique<detail::OffServerProblems>();
+  if (auto problems = sv::problem_store_for(desk.store())) return problems;
+  return std::make_unique<detail::OffServerProblems>();  // a Store of neither kind
 }
 
 }  // namespace

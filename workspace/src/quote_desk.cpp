@@ -21,8 +21,8 @@ namespace sv = diagdesk::service;
 namespace {
 
 std::unique_ptr<service::QuoteStore> quotes_of(ServiceDesk& desk) {
-  if (service::SqliteStore* file = desk.sqlite_store()) return std::make_unique<service::SqliteQuoteStore>(*file);
-  return std::make_unique<detail::OffServerQuotes>();
+  if (auto quotes = service::quote_store_for(desk.store())) return quotes;
+  return std::make_unique<detail::OffServerQuotes>();  // a Store of neither kind
 }
 
 }  // namespace

@@ -22,6 +22,8 @@
 /// (a trigger). A lost connection is tried again once at the next call;
 /// meanwhile calls say `unreachable`.
 
+#include <diagdesk/service/problem_store.hpp>
+#include <diagdesk/service/quote.hpp>
 #include <diagdesk/service/store.hpp>
 
 #include <memory>
@@ -94,6 +96,8 @@ class PgStore final : public Store {
 
  private:
   PgStore(pg_conn* conn, std::string where, std::string login, int schema, int lock_timeout_ms);
+  friend class PgProblemStore;
+  friend class PgQuoteStore;
   struct Tx;
   /// Before a call: the connection, tried again once when it was lost
   /// (never inside a batch: its changes went with the connection).
@@ -104,6 +108,51 @@ class PgStore final : public Store {
   int m_schema;
   int m_lock_timeout_ms;
   bool m_in_batch = false;
+};
+
+/// The problem records of a PgStore (schema 2): same connection, same
+/// transactions and batches, same rules as SqliteProblemStore (one suite runs
+/// on both). The PgStore must outlive it.
+class PgProblemStore final : public ProblemStore {
+ public:
+  explicit PgProblemStore(PgStore& store) : m_store(store) {}
+  StoreStatus create_problem(ProblemRecord& p, int year, std::vector<ProblemEvent>& events) override;
+  StoreStatus update_problem(ProblemRecord& p, std::vector<ProblemEvent>& events) override;
+  StoreStatus get_problem(std::string_view number, ProblemRecord& out) override;
+  StoreStatus list_problems(const ProblemFilter& filter, std::vector<ProblemRecord>& out) override;
+  StoreStatus problem_history(std::int64_t problem_id, std::vector<ProblemEvent>& out) override;
+  StoreStatus link_ticket(ProblemRecord& p, Ticket& ticket, ProblemEvent& problem_event,
+                          Event& ticket_event) override;
+  StoreStatus unlink_ticket(ProblemRecord& p, Ticket& ticket, ProblemEvent& problem_event,
+                            Event& ticket_event) override;
+  StoreStatus problem_links(std::int64_t problem_id, std::vector<ProblemLink>& out) override;
+  StoreStatus ticket_problem(std::int64_t ticket_id, std::optional<ProblemLink>& out) override;
+  /// Copies a problem of another store as it is (number, version, history)
+  /// with its links, each to the ticket of that number here (`db migrate`);
+  /// the PRB counter never goes back. duplicate when the number exists.
+  StoreStatus import_problem(ProblemRecord& p, std::vector<ProblemEvent>& events, const std::vector<ProblemLink>& links);
+
+ private:
+  StoreStatus relink(ProblemRecord& p, Ticket& ticket, ProblemEvent& pe, Event& te, bool link);
+  PgStore& m_store;
+};
+
+/// The quotes of a PgStore (schema 2), as SqliteQuoteStore. The PgStore must outlive it.
+class PgQuoteStore final : public QuoteStore {
+ public:
+  explicit PgQuoteStore(PgStore& store) : m_store(store) {}
+  StoreStatus create_quote(Quote& quote, std::vector<QuoteEvent>& events) override;
+  StoreStatus update_quote(Quote& quote, std::vector<QuoteEvent>& events) override;
+  StoreStatus get_quote(const std::string& number, Quote& out) override;
+  StoreStatus list_quotes(const QuoteFilter& filter, std::vector<Quote>& out) override;
+  StoreStatus quote_history(std::int64_t quote_id, std::vector<QuoteEvent>& out) override;
+  /// Copies a quote of another store as it is (number, version, lines,
+  /// history; `db migrate`); the DEV counter never goes back. duplicate when
+  /// the number exists.
+  StoreStatus import_quote(Quote& quote, std::vector<QuoteEvent>& events);
+
+ private:
+  PgStore& m_store;
 };
 
 /// The connection string as it can be shown: any password (in a URI's

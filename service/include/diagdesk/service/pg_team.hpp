@@ -54,13 +54,19 @@ struct MigrationCounts {
   std::int64_t events = 0;
   std::int64_t assets = 0;
   std::int64_t asset_events = 0;
+  std::int64_t problems = 0;
+  std::int64_t problem_events = 0;
+  std::int64_t problem_links = 0;
+  std::int64_t quotes = 0;
+  std::int64_t quote_events = 0;
 };
 
-/// Copies every ticket (number, history, sessions) and every asset (with
-/// its history) of `from` to the server at `connection`, in one transaction,
-/// then counts both sides: `copied` is what the server holds afterwards.
-/// Refused (duplicate, nothing copied) when the server already holds one of
-/// the tickets or assets; io when the counts differ (rolled back).
+/// Copies every ticket (number, history, sessions), every asset (with its
+/// history), every problem (history, links to incidents) and every quote
+/// (lines, history) of `from` to the server at `connection`, numbers kept,
+/// in one transaction, then counts both sides: `copied` is what the server
+/// holds afterwards. Refused (duplicate, nothing copied) when the server
+/// already holds one of them; io when the counts differ (rolled back).
 StoreStatus migrate_to_server(Store& from, const std::string& connection, MigrationCounts& source,
                               MigrationCounts& copied);
 

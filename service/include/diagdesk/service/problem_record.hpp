@@ -127,4 +127,9 @@ inline constexpr std::string_view ticket_problem_field = "problem";
 /// value of its last `problem` event); "" when none or unlinked since.
 std::string ticket_problem(const std::vector<Event>& history);
 
+/// The error codes as the stores keep them: one per line.
+std::string error_codes_column(const std::vector<std::string>& codes);
+/// The stored column back to codes (empty lines skipped).
+std::vector<std::string> error_codes_from_column(const std::string& text);
+
 }  // namespace diagdesk::service

@@ -19,6 +19,7 @@
 #include <diagdesk/service/problem_record.hpp>
 #include <diagdesk/service/store.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -94,5 +95,10 @@ class SqliteProblemStore final : public ProblemStore {
   StoreStatus relink(ProblemRecord& p, Ticket& ticket, ProblemEvent& pe, Event& te, bool link);
   SqliteStore& m_store;
 };
+
+/// The problem store over `store`'s own database and connection:
+/// SqliteProblemStore for a SqliteStore, PgProblemStore for a PgStore
+/// (pg_store.hpp); nullptr for any other Store. `store` must outlive it.
+std::unique_ptr<ProblemStore> problem_store_for(Store& store);
 
 }  // namespace diagdesk::service

@@ -16,6 +16,7 @@
 #include <diagdesk/service/store.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -128,5 +129,10 @@ class QuoteStore {
   virtual StoreStatus list_quotes(const QuoteFilter& filter, std::vector<Quote>& out) = 0;
   virtual StoreStatus quote_history(std::int64_t quote_id, std::vector<QuoteEvent>& out) = 0;
 };
+
+/// The quote store over `store`'s own database and connection:
+/// SqliteQuoteStore for a SqliteStore, PgQuoteStore for a PgStore; nullptr
+/// for any other Store. `store` must outlive it.
+std::unique_ptr<QuoteStore> quote_store_for(Store& store);
 
 }  // namespace diagdesk::service
