@@ -1,16 +1,16 @@
 #pragma once
-// The problems and quotes of a desk on the team server (ServiceDesk with a
-// PostgreSQL store): they still live only in the SQLite database, so every
-// call says so (StoreError::io with a sentence naming docs/team.md) instead of
-// reading or writing somewhere the team does not see. Internal to workspace.
+// The problems and quotes of a desk whose Store is neither SQLite nor
+// PostgreSQL (service::problem_store_for gives none): every call says so
+// (StoreError::io) instead of reading or writing somewhere else. Both real
+// stores have their own problem and quote stores, so a desk never meets
+// these today; they keep a third Store kind from crashing. Internal to workspace.
 #include <diagdesk/service/problem_store.hpp>
 #include <diagdesk/service/quote.hpp>
 
 namespace diagdesk::workspace::detail {
 
 inline service::StoreStatus off_server(const char* what) {
-  return {service::StoreError::io, std::string(what) + " are not on the team server yet: they stay in each desk's own "
-                                                       "database (run without --store / DIAGDESK_STORE; docs/team.md)"};
+  return {service::StoreError::io, std::string(what) + " are not kept by this kind of store (docs/team.md)"};
 }
 
 class OffServerProblems final : public service::ProblemStore {
