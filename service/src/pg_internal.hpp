@@ -177,6 +177,18 @@ std::optional<Result> insert_history(PGconn* c, const char* insert, std::int64_t
   return std::nullopt;
 }
 
+/// The stale or not_found (`missing`) refusal after an UPDATE ... WHERE
+/// version = $n of `table`'s row `id` (shown as `number`) changed nothing.
+inline StoreStatus moved_on(PGconn* c, const std::string& where, const char* table, std::int64_t id,
+                            const std::string& number, std::int64_t version, const std::string& missing) {
+  Result now = Params().add(id).run(c, (std::string("SELECT version FROM ") + table + " WHERE id = $1").c_str());
+  if (!now.ok()) return from_pg(c, now, where, "cannot read " + number);
+  if (now.rows() == 0) return {StoreError::not_found, missing};
+  return {StoreError::stale, number + " was changed by someone else since it was read (saved version " +
+                                 std::to_string(now.integer(0, 0)) + ", this copy is version " +
+                                 std::to_string(version) + "): show it again, then redo the change"};
+}
+
 /// Takes the next number of `prefix` and `year` (counters), locking that row
 /// until the transaction ends: a row whose one value is the sequence.
 inline Result take_number(PGconn* c, std::string_view prefix, int year) {

@@ -64,16 +64,6 @@ std::optional<Result> insert_problem_event(PGconn* c, std::int64_t problem_id, P
   return std::nullopt;
 }
 
-/// The stale or not_found refusal after an UPDATE ... WHERE version = $n changed nothing.
-StoreStatus moved_on(PGconn* c, const std::string& where, const char* table, std::int64_t id,
-                     const std::string& number, std::int64_t version) {
-  Result now = Params().add(id).run(c, (std::string("SELECT version FROM ") + table + " WHERE id = $1").c_str());
-  if (!now.ok()) return from_pg(c, now, where, "cannot read " + number);
-  if (now.rows() == 0) return {StoreError::not_found, "no " + number};
-  return {StoreError::stale, number + " was changed by someone else since it was read (saved version " +
-                                 std::to_string(now.integer(0, 0)) + ", this copy is version " +
-                                 std::to_string(version) + "): show it again, then redo the change"};
-}
 
 }  // namespace
 
@@ -175,7 +165,7 @@ StoreStatus PgProblemStore::update_problem(ProblemRecord& p, std::vector<Problem
          "solution = $6, error_codes = $7, tree = $8, conclusion = $9, asset_model = $10, owner = $11, "
          "created_at = $12, updated_at = $13, version = version + 1 WHERE id = $14 AND version = $15");
   if (!upd.ok()) return from_pg(c, upd, where, "cannot save " + p.number);
-  if (upd.changed() == 0) return moved_on(c, where, "problems", p.id, p.number, p.version);
+  if (upd.changed() == 0) return moved_on(c, where, "problems", p.id, p.number, p.version, "no " + p.number);
   std::vector<ProblemEvent> saved = events;
   for (ProblemEvent& e : saved)
     if (auto bad = insert_problem_event(c, p.id, e)) return from_pg(c, *bad, where, "cannot save the history");
@@ -230,11 +220,11 @@ StoreStatus PgProblemStore::relink(ProblemRecord& p, Ticket& t, ProblemEvent& pe
   Result up = Params().add(at).add(p.id).add(p.version).run(
       c, "UPDATE problems SET updated_at = $1, version = version + 1 WHERE id = $2 AND version = $3");
   if (!up.ok()) return from_pg(c, up, where, "cannot save " + p.number);
-  if (up.changed() == 0) return moved_on(c, where, "problems", p.id, p.number, p.version);
+  if (up.changed() == 0) return moved_on(c, where, "problems", p.id, p.number, p.version, "no " + p.number);
   Result ut = Params().add(at).add(t.id).add(t.version).run(
       c, "UPDATE tickets SET updated_at = $1, version = version + 1 WHERE id = $2 AND version = $3");
   if (!ut.ok()) return from_pg(c, ut, where, "cannot save " + t.number);
-  if (ut.changed() == 0) return moved_on(c, where, "tickets", t.id, t.number, t.version);
+  if (ut.changed() == 0) return moved_on(c, where, "tickets", t.id, t.number, t.version, "no " + t.number);
   if (link) {
     // ON CONFLICT: a duplicate must not abort the transaction before it is named.
     Result ins = Params().add(p.id).add(t.id).add(at).add(pe.actor).run(

@@ -168,14 +168,8 @@ StoreStatus PgQuoteStore::update_quote(Quote& quote, std::vector<QuoteEvent>& ev
          "currency = $11, payment_terms = $12, found = $13, duration_hundredths = $14, status = $15, operator = $16, "
          "created_at = $17, updated_at = $18, version = version + 1 WHERE id = $19 AND version = $20");
   if (!upd.ok()) return from_pg(c, upd, where, "cannot save " + quote.number);
-  if (upd.changed() == 0) {
-    Result now = Params().add(quote.id).run(c, "SELECT version FROM quotes WHERE id = $1");
-    if (!now.ok()) return from_pg(c, now, where, "cannot read " + quote.number);
-    if (now.rows() == 0) return {StoreError::not_found, "no quote " + quote.number};
-    return {StoreError::stale, quote.number + " was changed by someone else since it was read (saved version " +
-                                   std::to_string(now.integer(0, 0)) + ", this copy is version " +
-                                   std::to_string(quote.version) + "): show it again, then redo the change"};
-  }
+  if (upd.changed() == 0)
+    return moved_on(c, where, "quotes", quote.id, quote.number, quote.version, "no quote " + quote.number);
   std::vector<QuoteEvent> saved = events;
   if (auto bad = write_lines(c, quote)) return from_pg(c, *bad, where, "cannot save the quote's lines");
   if (auto bad = insert_events(c, quote.id, saved)) return from_pg(c, *bad, where, "cannot save the history");

@@ -449,14 +449,8 @@ StoreStatus PgStore::update(Ticket& ticket, std::vector<Event>& events) {
       "operator = $13, level = $14, asset_tag = $15, created_at = $16, updated_at = $17, taken_at = $18, "
       "resolved_at = $19, closed_at = $20, solution = $21, version = version + 1 WHERE id = $22 AND version = $23");
   if (!upd.ok()) return from_pg(m_conn, upd, m_where, "cannot save " + ticket.number);
-  if (upd.changed() == 0) {
-    Result now = Params().add(ticket.id).run(m_conn, "SELECT version FROM tickets WHERE id = $1");
-    if (!now.ok()) return from_pg(m_conn, now, m_where, "cannot read " + ticket.number);
-    if (now.rows() == 0) return {StoreError::not_found, "no ticket " + ticket.number};
-    return {StoreError::stale, ticket.number + " was changed by someone else since it was read (saved version " +
-                                   std::to_string(now.integer(0, 0)) + ", this copy is version " +
-                                   std::to_string(ticket.version) + "): show it again, then redo the change"};
-  }
+  if (upd.changed() == 0)
+    return moved_on(m_conn, m_where, "tickets", ticket.id, ticket.number, ticket.version, "no ticket " + ticket.number);
   std::vector<Event> saved = events;
   if (auto bad = insert_events(m_conn, ticket.id, saved)) return from_pg(m_conn, *bad, m_where, "cannot save the history");
   if (auto bad = write_sessions(m_conn, ticket)) return from_pg(m_conn, *bad, m_where, "cannot save the sessions");
